@@ -1,0 +1,20 @@
+import type { Check } from '../engine/types.js';
+import { imageLatestTag } from './images/image-latest-tag.js';
+import { imageNotPinnedByDigest } from './images/image-not-pinned-by-digest.js';
+import { privilegeEscalationAllowed } from './pod-security/privilege-escalation-allowed.js';
+import { privilegedContainer } from './pod-security/privileged-container.js';
+import { runAsRootAllowed } from './pod-security/run-as-root-allowed.js';
+
+/** Every built-in check, in a fixed order. Registration is explicit: no import side effects. */
+export const BUILTIN_CHECKS: readonly Check[] = [
+  privilegedContainer,
+  privilegeEscalationAllowed,
+  runAsRootAllowed,
+  imageLatestTag,
+  imageNotPinnedByDigest,
+];
+
+
+export function findCheck(id: string): Check | undefined {
+  return BUILTIN_CHECKS.find((check) => check.id === id);
+}

@@ -1,0 +1,78 @@
+import type { Severity } from '../findings/types.js';
+import type { Resource } from '../model/resource.js';
+import type { PodSpecRef } from '../model/workload.js';
+import type { Path } from '../yaml/path.js';
+
+export type Framework = 'CIS' | 'NSA' | 'MITRE' | 'PSS';
+
+/** A control of a framework that a check implements, e.g. CIS 5.2.2. */
+export interface FrameworkMapping {
+  framework: Framework;
+  /** The control's id in that framework (`5.2.2`, `T1611`, `baseline:privileged`). */
+  control: string;
+  title?: string;
+}
+
+export interface CheckOption {
+  description: string;
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: number | string | boolean | string[];
+}
+
+export interface CheckMeta {
+  title: string;
+  /** One line: what is wrong when the check fails. */
+  summary: string;
+  severity: Severity;
+  category: string;
+  /** What to change, in a sentence or two. */
+  remediation: string;
+  references: string[];
+  frameworks: FrameworkMapping[];
+  options?: Record<string, CheckOption>;
+}
+
+/** What a check says about one problem: where (a path inside the resource) and what. */
+export interface Report {
+  path: Path;
+  message: string;
+  container?: string;
+  /** Overrides the check's default severity for this finding. */
+  severity?: Severity;
+}
+
+export interface ResourceContext {
+  resource: Resource;
+  /** The pod spec the resource runs, if it runs pods. */
+  podSpec: PodSpecRef | undefined;
+  options: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+export interface SetContext {
+  resources: readonly Resource[];
+  options: Readonly<Record<string, unknown>>;
+  report(resource: Resource, report: Report): void;
+}
+
+interface CheckBase {
+  /** kebab-case, stable forever. */
+  id: string;
+  meta: CheckMeta;
+}
+
+/** A check that looks at one resource at a time. */
+export interface ResourceCheck extends CheckBase {
+  scope: 'resource';
+  /** Kinds the check applies to, or `workloads` for everything that runs pods. Absent: every kind. */
+  appliesTo?: 'workloads' | readonly string[];
+  run(context: ResourceContext): void;
+}
+
+/** A check that sees every resource at once, for rules across resources. */
+export interface SetCheck extends CheckBase {
+  scope: 'set';
+  run(context: SetContext): void;
+}
+
+export type Check = ResourceCheck | SetCheck;

@@ -1,0 +1,41 @@
+import type { ResourceIdentity } from '../model/resource.js';
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}
+
+/**
+ * `fail`: a problem that counts against the gate. `suppressed`: a known problem recorded in
+ * a baseline; shown, never failing the gate. (`excepted` comes with policy exceptions.)
+ */
+export type FindingStatus = 'fail' | 'suppressed';
+
+export interface Finding {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  status: FindingStatus;
+  message: string;
+  resource: ResourceIdentity;
+  /** Name of the container the finding is about, when it is about one. */
+  container?: string;
+  /** Path inside the resource where the problem is (or where the fix goes). */
+  path: string;
+  file: string;
+  /** 1-based line and column of the path, or of its nearest existing parent. */
+  line: number;
+  column: number;
+  /** Helm template the resource was rendered from, when the input is `helm template` output. */
+  template?: string;
+  /** Stable across edits that move lines: check id + resource identity + path. */
+  fingerprint: string;
+  /** Why the finding does not fail the gate, when it does not. */
+  suppressedBy?: 'baseline';
+}

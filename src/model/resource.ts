@@ -1,0 +1,136 @@
+import type { Diagnostic, LoadedDocument } from '../loader/types.js';
+import type { Path } from '../yaml/path.js';
+import { isClusterScoped } from './scope.js';
+
+/** Any Kubernetes object as plain data. */
+export type KubernetesObject = Record<string, unknown> & { apiVersion: string; kind: string };
+
+/** What names a resource: stable across edits that move it in a file. */
+export interface ResourceIdentity {
+  apiVersion: string;
+  kind: string;
+  /** Undefined for cluster-scoped kinds. */
+  namespace: string | undefined;
+  name: string;
+}
+
+/** A Kubernetes object found in the input, with where it came from. */
+export interface Resource extends ResourceIdentity {
+  /** Position of the resource in the scan's resource list. */
+  readonly index: number;
+  readonly object: KubernetesObject;
+  /** The document it was read from. */
+  readonly document: LoadedDocument;
+  /** Path of the object inside its document: empty, or `items[i]` for members of a List. */
+  readonly basePath: Path;
+  /** Whether the namespace came from the object itself or from the configured default. */
+  readonly namespaceSource: 'object' | 'default' | 'cluster';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isKubernetesObject(value: unknown): value is KubernetesObject {
+  return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion !== '' && typeof value.kind === 'string' && value.kind !== '';
+}
+
+/** Configuration files of tools around Kubernetes that carry apiVersion and kind but are not cluster objects. */
+function isToolConfig(object: KubernetesObject): boolean {
+  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+  if (group === 'kustomize.config.k8s.io' || object.kind === 'Kustomization') return true;
+  return object.apiVersion === 'v1' && object.kind === 'Config'; // a kubeconfig file
+}
+
+export interface ResourceExtraction {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+}
+
+function metadataOf(object: KubernetesObject): Record<string, unknown> {
+  return isRecord(object.metadata) ? object.metadata : {};
+}
+
+/** Name for display and identity; `generateName` objects get a trailing `*`. */
+function nameOf(object: KubernetesObject): string {
+  const metadata = metadataOf(object);
+  if (typeof metadata.name === 'string' && metadata.name !== '') return metadata.name;
+  if (typeof metadata.generateName === 'string' && metadata.generateName !== '') return `${metadata.generateName}*`;
+  return '<unnamed>';
+}
+
+/**
+ * Turns parsed documents into resources: expands `List` kinds, skips documents that are
+ * not Kubernetes objects (with a note), and fills in the namespace.
+ */
+export function extractResources(documents: readonly LoadedDocument[], defaultNamespace: string, firstIndex = 0): ResourceExtraction {
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const add = (document: LoadedDocument, object: KubernetesObject, basePath: Path) => {
+    const rawNamespace = metadataOf(object).namespace;
+    let namespace: string | undefined;
+    let namespaceSource: Resource['namespaceSource'];
+    if (isClusterScoped(object.kind)) {
+      namespace = undefined;
+      namespaceSource = 'cluster';
+    } else if (typeof rawNamespace === 'string' && rawNamespace !== '') {
+      namespace = rawNamespace;
+      namespaceSource = 'object';
+    } else {
+      namespace = defaultNamespace;
+      namespaceSource = 'default';
+    }
+    resources.push({
+      index: firstIndex + resources.length,
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      namespace,
+      name: nameOf(object),
+      object,
+      document,
+      basePath,
+      namespaceSource,
+    });
+  };
+  for (const document of documents) {
+    const value = document.value;
+    if (!isKubernetesObject(value)) {
+      diagnostics.push({
+        severity: 'note',
+        code: 'not-kubernetes',
+        message: 'skipped a document that is not a Kubernetes object (no apiVersion and kind)',
+        file: document.file,
+        line: document.startLine,
+      });
+      continue;
+    }
+    if (isToolConfig(value)) {
+      diagnostics.push({
+        severity: 'note',
+        code: 'not-kubernetes',
+        message: `skipped ${value.kind} (${value.apiVersion}): a tool's configuration, not a cluster object`,
+        file: document.file,
+        line: document.startLine,
+      });
+      continue;
+    }
+    if (value.kind === 'List' || (value.kind.endsWith('List') && Array.isArray(value.items))) {
+      const items = Array.isArray(value.items) ? value.items : [];
+      items.forEach((item, i) => {
+        if (isKubernetesObject(item)) add(document, item, ['items', i]);
+        else {
+          diagnostics.push({
+            severity: 'note',
+            code: 'not-kubernetes',
+            message: `skipped item ${i} of ${value.kind}: not a Kubernetes object (no apiVersion and kind)`,
+            file: document.file,
+            line: document.startLine,
+          });
+        }
+      });
+      continue;
+    }
+    add(document, value, []);
+  }
+  return { resources, diagnostics };
+}

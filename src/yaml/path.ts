@@ -1,0 +1,42 @@
+/** A path inside a resource: object keys and array indexes, from the document root. */
+export type Path = ReadonlyArray<string | number>;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/**
+ * Renders a path the way people write it: `spec.containers[0].securityContext`,
+ * with keys that are not plain identifiers quoted: `metadata.annotations["a.b/c"]`.
+ */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** Follows a path through plain data; undefined when any step is missing. */
+export function getAtPath(root: unknown, path: Path): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** The longest prefix of `path` that exists in `root`. */
+export function existingPrefix(root: unknown, path: Path): Path {
+  let node: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== 'object') return path.slice(0, i);
+    const segment = path[i] as string | number;
+    if (Array.isArray(node) ? typeof segment !== 'number' || segment >= node.length : !Object.prototype.hasOwnProperty.call(node, segment)) {
+      return path.slice(0, i);
+    }
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return path;
+}

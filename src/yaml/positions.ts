@@ -1,0 +1,82 @@
+import type { LoadedDocument } from '../loader/types.js';
+import { LineIndex } from './lines.js';
+import { composeDocument, locateInComposed, type ComposedDocument } from './locate-fallback.js';
+import { locateInBlockYaml, UnsupportedLayout } from './locate-block.js';
+import { JsonPathNotFound, locateInJson } from './locate-json.js';
+import type { Path } from './path.js';
+
+export interface SourcePosition {
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+interface DocumentState {
+  lines?: string[];
+  lineIndex?: LineIndex;
+  composed?: ComposedDocument;
+  flow?: boolean;
+  /** Which reader served the last look-up: for tests and measurements. */
+  lastReader?: 'block' | 'json' | 'composed';
+}
+
+const states = new WeakMap<LoadedDocument, DocumentState>();
+
+function stateOf(document: LoadedDocument): DocumentState {
+  let state = states.get(document);
+  if (state === undefined) {
+    state = {};
+    states.set(document, state);
+  }
+  return state;
+}
+
+function firstContentIsFlow(text: string): boolean {
+  const match = /^(?:\s|#[^\n]*\n|%[^\n]*\n|---[ \t]*(?:#[^\n]*)?(?=\n))*(.)/.exec(text);
+  return match?.[1] === '{' || match?.[1] === '[';
+}
+
+/**
+ * Positions of each segment of a path that exists in the document's data, in the file's
+ * lines and columns. Documents are indexed only when first asked: a scan pays for
+ * positions only in documents that have findings.
+ */
+export function locatePath(document: LoadedDocument, path: Path): SourcePosition[] {
+  const state = stateOf(document);
+  state.flow ??= firstContentIsFlow(document.text);
+  if (state.flow) {
+    try {
+      state.lineIndex ??= new LineIndex(document.text);
+      const index = state.lineIndex;
+      const offsets = locateInJson(document.text, 0, path);
+      state.lastReader = 'json';
+      return offsets.map((offset) => shift(document, index.position(offset)));
+    } catch (error) {
+      if (!(error instanceof JsonPathNotFound)) throw error;
+    }
+  } else {
+    try {
+      state.lines ??= document.text.split('\n');
+      const found = locateInBlockYaml(state.lines, 0, path);
+      state.lastReader = 'block';
+      return found.map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
+    } catch (error) {
+      if (!(error instanceof UnsupportedLayout)) throw error;
+    }
+  }
+  state.composed ??= composeDocument(document.text);
+  state.lineIndex ??= new LineIndex(document.text);
+  const index = state.lineIndex;
+  state.lastReader = 'composed';
+  return locateInComposed(state.composed, path).map((offset) => shift(document, index.position(offset)));
+}
+
+function shift(document: LoadedDocument, position: { line: number; column: number }): SourcePosition {
+  return { line: document.startLine + position.line - 1, column: position.column };
+}
+
+/** Which reader answered the last look-up in a document (for tests). */
+export function lastReaderOf(document: LoadedDocument): DocumentState['lastReader'] {
+  return states.get(document)?.lastReader;
+}
