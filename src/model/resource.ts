@@ -1,3 +1,4 @@
+import { locatePath } from '../yaml/positions.js';
 import type { Diagnostic, LoadedDocument } from '../loader/types.js';
 import type { Path } from '../yaml/path.js';
 import { isClusterScoped } from './scope.js';
@@ -133,4 +134,14 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
     add(document, value, []);
   }
   return { resources, diagnostics };
+}
+
+/** 1-based line where the resource's own content begins (past `---`, comments and directives). */
+export function resourceStartLine(resource: Resource): number {
+  const document = resource.document;
+  if (resource.basePath.length > 0) return locatePath(document, resource.basePath).at(-1)?.line ?? document.startLine;
+  const lead = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[^\n]*)?\r?\n)*/.exec(document.text)?.[0] ?? '';
+  let lines = 0;
+  for (let at = lead.indexOf('\n'); at !== -1; at = lead.indexOf('\n', at + 1)) lines++;
+  return document.startLine + lines;
 }

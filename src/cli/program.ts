@@ -1,0 +1,177 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { BUILTIN_CHECKS, findCheck } from '../checks/index.js';
+import { BulwarkError } from '../errors/index.js';
+import { createBaseline, readBaseline } from '../findings/baseline.js';
+import { isSeverity, SEVERITIES } from '../findings/types.js';
+import { renderReport } from '../report/index.js';
+import { scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
+import { VERSION } from '../version.js';
+import { explainCheck, listChecks } from './checks.js';
+import { pairOutputs, type OutputToken } from './outputs.js';
+import { progressReporter } from './progress.js';
+
+/** Exit codes, the same in every command. */
+export const EXIT = { clean: 0, findings: 1, usage: 2, untrusted: 3 } as const;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+
+function parseFailOn(value: string): FailThreshold {
+  if (value === 'none' || value === 'never') return 'none';
+  if (isSeverity(value)) return value;
+  throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${value}"`);
+}
+
+function parseCheckList(values: readonly string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  return values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+}
+
+function useColor(io: CliIo, stream: { isTTY?: boolean }): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], io: CliIo): Promise<void> {
+  for (const target of pairOutputs(tokens)) {
+    const text = renderReport(result, target.format, { color: target.file === undefined && target.format === 'text' && useColor(io, io.stdout) });
+    if (target.file === undefined) io.stdout.write(text);
+    else {
+      await mkdir(dirname(target.file), { recursive: true });
+      await writeFile(target.file, text);
+      io.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
+    }
+  }
+}
+
+interface ScanFlags {
+  failOn: string;
+  baseline?: string;
+  checks?: string[];
+  namespace: string;
+}
+
+async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
+  if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories to scan, or - for standard input');
+  const options: ScanOptions = { paths, failOn: parseFailOn(flags.failOn), defaultNamespace: flags.namespace, stdin: io.stdin };
+  const checks = parseCheckList(flags.checks);
+  if (checks !== undefined) options.checks = checks;
+  if (flags.baseline !== undefined) options.baseline = await readBaseline(flags.baseline);
+  const progress = progressReporter(io.stderr, io.env);
+  if (progress !== undefined) options.onProgress = progress;
+  return options;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Builds the command tree. Actions set `state.exitCode`. */
+function buildProgram(io: CliIo, state: { exitCode: number }): Command {
+  const program = new Command('bulwark')
+    .description('Kubernetes security scanner: manifests, Helm output, pod security, images; CI gate with SARIF, JUnit, HTML reports')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .exitOverride();
+
+  const tokens: OutputToken[] = [];
+  const scanCommand = program
+    .command('scan')
+    .description('scan manifests (files, directories, - for stdin) and gate on findings')
+    .argument('[paths...]', 'files or directories of YAML/JSON manifests; - reads standard input')
+    .addOption(
+      new Option('-f, --format <format>', 'output format: text, json, sarif, junit, markdown, html (repeatable, each pairs with the --output after it)').argParser((value: string) => {
+        tokens.push({ kind: 'format', value });
+        return value;
+      }),
+    )
+    .addOption(
+      new Option('-o, --output <file>', 'write the preceding --format to FILE instead of stdout (repeatable)').argParser((value: string) => {
+        tokens.push({ kind: 'output', value });
+        return value;
+      }),
+    )
+    .option('--fail-on <severity>', `fail (exit 1) on findings at or above: ${SEVERITIES.join(', ')}, or none`, 'high')
+    .option('--baseline <file>', 'suppress findings recorded in this baseline (from `bulwark baseline create`)')
+    .option('-c, --checks <ids>', 'run only these checks (comma-separated, repeatable)', collect)
+    .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const result = await scan(await scanOptions(paths, flags, io));
+      await writeOutputs(result, tokens, io);
+      if (!result.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${result.untrustedReasons.join('; ')}\n`);
+      state.exitCode = result.exitCode;
+    });
+  void scanCommand;
+
+  const baseline = program.command('baseline').description('record current findings so that only new ones fail the gate');
+  baseline
+    .command('create')
+    .description('scan and write every finding fingerprint to a baseline file')
+    .argument('[paths...]', 'files or directories to scan')
+    .requiredOption('-o, --output <file>', 'baseline file to write')
+    .option('-c, --checks <ids>', 'run only these checks (comma-separated)', collect)
+    .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
+    .action(async (paths: string[], flags: { output: string; checks?: string[]; namespace: string }) => {
+      const result = await scan(await scanOptions(paths, { failOn: 'none', namespace: flags.namespace, ...(flags.checks ? { checks: flags.checks } : {}) }, io));
+      const file = createBaseline(result.findings);
+      await mkdir(dirname(flags.output), { recursive: true });
+      await writeFile(flags.output, `${JSON.stringify(file, null, 2)}\n`);
+      io.stderr.write(`wrote ${file.entries.length} finding${file.entries.length === 1 ? '' : 's'} to baseline ${flags.output}\n`);
+      if (!result.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${result.untrustedReasons.join('; ')}\n`);
+      state.exitCode = result.trusted ? EXIT.clean : EXIT.untrusted;
+    });
+
+  const checks = program.command('checks').description('the check catalogue');
+  checks
+    .command('list')
+    .description('list every check with its severity and category')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: { format: string }) => {
+      io.stdout.write(listChecks(BUILTIN_CHECKS, flags.format));
+      state.exitCode = EXIT.clean;
+    });
+  checks
+    .command('explain')
+    .description("show a check's documentation: why it matters, how to fix, framework mappings")
+    .argument('<id>', 'check id')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((id: string, flags: { format: string }) => {
+      const check = findCheck(id);
+      if (check === undefined) throw new BulwarkError('BULWARK_E_UNKNOWN_CHECK', `unknown check id: ${id}`, 'Run `bulwark checks list` to see the ids.');
+      io.stdout.write(explainCheck(check, flags.format));
+      state.exitCode = EXIT.clean;
+    });
+  return program;
+}
+
+/** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const state = { exitCode: EXIT.usage as number };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.clean;
+      return EXIT.usage;
+    }
+    if (error instanceof BulwarkError) {
+      io.stderr.write(`bulwark: error ${error.code}: ${error.message}\n${error.fix ? `  ${error.fix}\n` : ''}`);
+      return error.code === 'BULWARK_E_INPUT' ? EXIT.untrusted : EXIT.usage;
+    }
+    io.stderr.write(`bulwark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.untrusted;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Bulwark's public API. The command line and the admission server use nothing else.
+ *
+ * ```ts
+ * import { scan, renderReport } from 'bulwark';
+ * const result = await scan({ paths: ['k8s/'] });
+ * process.stdout.write(renderReport(result, 'sarif'));
+ * process.exitCode = result.exitCode;
+ * ```
+ */
+export { scan, selectChecks, isFailing, RESULT_SCHEMA_VERSION } from './scan.js';
+export type { ScanOptions, ScanResult, ScanSummary, ResourceSummary, FailThreshold } from './scan.js';
+export { BUILTIN_CHECKS, findCheck } from './checks/index.js';
+export type { Check, CheckMeta, CheckOption, ResourceCheck, SetCheck, ResourceContext, SetContext, Report, FrameworkMapping, Framework } from './engine/types.js';
+export { runChecks, toFinding, type Evaluation, type RunOutcome } from './engine/run.js';
+export type { Finding, FindingStatus, Severity } from './findings/types.js';
+export { SEVERITIES, isSeverity, severityRank } from './findings/types.js';
+export { createBaseline, readBaseline, applyBaseline, type Baseline, type BaselineEntry } from './findings/baseline.js';
+export { fingerprint } from './findings/fingerprint.js';
+export { parseSource, splitDocuments } from './loader/parse.js';
+export { listSources, readSource, type SourceText } from './loader/sources.js';
+export { DEFAULT_LIMITS, type Diagnostic, type DiagnosticSeverity, type LoadedDocument, type LoaderLimits } from './loader/types.js';
+export { extractResources, resourceStartLine, type Resource, type ResourceIdentity, type KubernetesObject } from './model/resource.js';
+export { podSpecOf, WORKLOAD_KINDS, type PodSpecRef, type ContainerRef, type ContainerKind } from './model/workload.js';
+export { isClusterScoped } from './model/scope.js';
+export { formatPath, getAtPath, type Path } from './yaml/path.js';
+export { locatePath, type SourcePosition } from './yaml/positions.js';
+export { renderReport, REPORTERS, REPORT_FORMATS, isReportFormat, type ReportFormat, type RenderOptions, type Reporter } from './report/index.js';
+export { BulwarkError, type ErrorCode } from './errors/index.js';
+export { VERSION, DOCS_BASE_URL } from './version.js';

@@ -1,0 +1,198 @@
+import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
+import { runChecks, type Evaluation } from './engine/run.js';
+import type { Check } from './engine/types.js';
+import { BulwarkError } from './errors/index.js';
+import { applyBaseline, type Baseline } from './findings/baseline.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from './findings/types.js';
+import { parseSource } from './loader/parse.js';
+import { listSources, readSource, type SourceText } from './loader/sources.js';
+import { DEFAULT_LIMITS, type Diagnostic, type LoaderLimits } from './loader/types.js';
+import { extractResources, resourceStartLine, type Resource, type ResourceIdentity } from './model/resource.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+/** Version of the JSON result format (`docs/schemas/scan-result.schema.json`). */
+export const RESULT_SCHEMA_VERSION = '1.0.0';
+
+export type FailThreshold = Severity | 'none';
+
+export interface ScanOptions {
+  /** Files and directories to read; `-` reads standard input. */
+  paths?: readonly string[];
+  /** Texts to scan as they are, in addition to `paths` (e.g. from an API request). */
+  sources?: readonly SourceText[];
+  /** Ids of the checks to run; all built-in checks when absent. Unknown ids are a usage error. */
+  checks?: readonly string[];
+  /** Namespace for namespaced objects that name none. Default `default`. */
+  defaultNamespace?: string;
+  /** Findings at or above this severity fail the gate. Default `high`. */
+  failOn?: FailThreshold;
+  /** Findings recorded in a baseline are suppressed. */
+  baseline?: Baseline;
+  /** Options per check id. */
+  checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  limits?: Partial<LoaderLimits>;
+  /** Standard input stream, for `-`. */
+  stdin?: NodeJS.ReadableStream;
+  /** Called after each file is loaded. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface ResourceSummary extends ResourceIdentity {
+  file: string;
+  line: number;
+  template?: string;
+}
+
+export interface ScanSummary {
+  files: number;
+  documents: number;
+  resources: number;
+  checks: number;
+  findings: number;
+  /** Findings with status `fail` at or above the threshold. */
+  failing: number;
+  suppressed: number;
+  bySeverity: Record<Severity, number>;
+  errors: number;
+}
+
+/** Everything a scan found, in the shape every reporter reads. */
+export interface ScanResult {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  failOn: FailThreshold;
+  summary: ScanSummary;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** The checks that ran. */
+  checks: readonly Check[];
+  resources: ResourceSummary[];
+  evaluations: Evaluation[];
+  /** False when the result cannot be relied on; `untrustedReasons` says why. */
+  trusted: boolean;
+  untrustedReasons: string[];
+  /** 0 clean, 1 findings at or above the threshold, 3 not trustworthy. */
+  exitCode: 0 | 1 | 3;
+  /** Source texts by file name, for code frames. */
+  sources: ReadonlyMap<string, string>;
+}
+
+/** Resolves check ids to checks; a usage error names every unknown id. */
+export function selectChecks(ids: readonly string[] | undefined): Check[] {
+  if (ids === undefined) return [...BUILTIN_CHECKS];
+  const unknown = ids.filter((id) => findCheck(id) === undefined);
+  if (unknown.length > 0) {
+    throw new BulwarkError(
+      'BULWARK_E_UNKNOWN_CHECK',
+      `unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      'Run `bulwark checks list` to see the ids.',
+    );
+  }
+  return ids.map((id) => findCheck(id) as Check);
+}
+
+export function isFailing(finding: Finding, failOn: FailThreshold): boolean {
+  return finding.status === 'fail' && failOn !== 'none' && severityRank(finding.severity) >= severityRank(failOn);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.checkId.localeCompare(b.checkId) || a.path.localeCompare(b.path);
+}
+
+/**
+ * Scans manifests: reads the sources, parses every document with positions, runs the
+ * checks and returns findings, diagnostics and the gate's verdict. Never throws on bad
+ * input (that becomes diagnostics); throws {@link BulwarkError} on invalid options.
+ */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const checks = selectChecks(options.checks);
+  const failOn = options.failOn ?? 'high';
+  const limits: LoaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const resources: Resource[] = [];
+  let documents = 0;
+  let files = 0;
+
+  const ingest = (source: SourceText) => {
+    files++;
+    sources.set(source.file, source.text);
+    const parsed = parseSource(source.file, source.text, limits);
+    diagnostics.push(...parsed.diagnostics);
+    documents += parsed.documents.length;
+    const extracted = extractResources(parsed.documents, defaultNamespace, resources.length);
+    resources.push(...extracted.resources);
+    diagnostics.push(...extracted.diagnostics);
+  };
+
+  for (const source of options.sources ?? []) ingest(source);
+  if (options.paths !== undefined && options.paths.length > 0) {
+    const listing = await listSources(options.paths);
+    diagnostics.push(...listing.diagnostics);
+    let done = 0;
+    for (const file of listing.files) {
+      const read = await readSource(file, limits, options.stdin);
+      if ('severity' in read) diagnostics.push(read);
+      else ingest(read);
+      options.onProgress?.(++done, listing.files.length, file);
+    }
+  }
+
+  const outcome = runChecks(resources, checks, options.checkOptions ? { checkOptions: options.checkOptions } : {});
+  diagnostics.push(...outcome.diagnostics);
+  const findings = outcome.findings.sort(compareFindings);
+  const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  let failing = 0;
+  for (const finding of findings) {
+    if (finding.status === 'fail') bySeverity[finding.severity]++;
+    if (isFailing(finding, failOn)) failing++;
+  }
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const evaluated = outcome.evaluations.reduce((sum, evaluation) => sum + evaluation.resources.length, 0);
+  const untrustedReasons: string[] = [];
+  if (resources.length === 0) untrustedReasons.push('no Kubernetes resource was found in the input');
+  else if (checks.length === 0) untrustedReasons.push('no check was selected');
+  else if (evaluated === 0) untrustedReasons.push('no check applied to any resource in the input');
+  if (errors > 0) untrustedReasons.push(`${errors} input problem${errors > 1 ? 's' : ''} (unreadable files or documents that did not parse)`);
+  const trusted = untrustedReasons.length === 0;
+
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: VERSION },
+    failOn,
+    summary: {
+      files,
+      documents,
+      resources: resources.length,
+      checks: checks.length,
+      findings: findings.length,
+      failing,
+      suppressed,
+      bySeverity,
+      errors,
+    },
+    findings,
+    diagnostics,
+    checks,
+    resources: resources.map((resource) => {
+      const summary: ResourceSummary = {
+        apiVersion: resource.apiVersion,
+        kind: resource.kind,
+        namespace: resource.namespace,
+        name: resource.name,
+        file: resource.document.file,
+        line: resourceStartLine(resource),
+      };
+      if (resource.document.template !== undefined) summary.template = resource.document.template;
+      return summary;
+    }),
+    evaluations: outcome.evaluations,
+    trusted,
+    untrustedReasons,
+    exitCode: !trusted ? 3 : failing > 0 ? 1 : 0,
+    sources,
+  };
+}
