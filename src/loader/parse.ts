@@ -178,3 +178,13 @@ function parseErrorDiagnostic(error: unknown, file: string, startLine: number): 
   }
   return { severity: 'error', code: 'yaml-syntax', message: `could not parse document: ${String(error)}`, file, line: startLine, column: 1 };
 }
+
+const LEADING_TRIVIA = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[^\n]*)?\r?\n)*/;
+
+/** 1-based line of a document's first content, past `---`, comments and directives. */
+export function contentStartLine(document: LoadedDocument): number {
+  const lead = LEADING_TRIVIA.exec(document.text)?.[0] ?? '';
+  let lines = 0;
+  for (let at = lead.indexOf('\n'); at !== -1; at = lead.indexOf('\n', at + 1)) lines++;
+  return document.startLine + lines;
+}

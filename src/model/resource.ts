@@ -1,3 +1,4 @@
+import { contentStartLine } from '../loader/parse.js';
 import { locatePath } from '../yaml/positions.js';
 import type { Diagnostic, LoadedDocument } from '../loader/types.js';
 import type { Path } from '../yaml/path.js';
@@ -101,7 +102,7 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
         code: 'not-kubernetes',
         message: 'skipped a document that is not a Kubernetes object (no apiVersion and kind)',
         file: document.file,
-        line: document.startLine,
+        line: contentStartLine(document),
       });
       continue;
     }
@@ -111,7 +112,7 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
         code: 'not-kubernetes',
         message: `skipped ${value.kind} (${value.apiVersion}): a tool's configuration, not a cluster object`,
         file: document.file,
-        line: document.startLine,
+        line: contentStartLine(document),
       });
       continue;
     }
@@ -140,8 +141,5 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
 export function resourceStartLine(resource: Resource): number {
   const document = resource.document;
   if (resource.basePath.length > 0) return locatePath(document, resource.basePath).at(-1)?.line ?? document.startLine;
-  const lead = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[^\n]*)?\r?\n)*/.exec(document.text)?.[0] ?? '';
-  let lines = 0;
-  for (let at = lead.indexOf('\n'); at !== -1; at = lead.indexOf('\n', at + 1)) lines++;
-  return document.startLine + lines;
+  return contentStartLine(document);
 }

@@ -202,7 +202,7 @@ function findItem(lines: readonly string[], node: NodeStart, index: number): Ste
     seen++;
     if (seen === index) {
       const value = valueAfter(lines, line, indent + 1, indent, false);
-      const position = value !== undefined && value.line === line ? { line, column: value.column } : { line, column: indent };
+      const position = value !== undefined ? { line: value.line, column: value.column } : { line, column: indent };
       return { position, value };
     }
   }

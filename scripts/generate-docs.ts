@@ -1,0 +1,13 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUILTIN_CHECKS } from '../src/checks/index.js';
+import { renderCheckIndex, renderCheckPage, ROOT } from './check-docs.js';
+
+/** Writes docs/checks/ from check meta, prose and cases; removes pages of checks that are gone. */
+const directory = join(ROOT, 'docs', 'checks');
+await mkdir(directory, { recursive: true });
+const expected = new Set(['README.md', ...BUILTIN_CHECKS.map((check) => `${check.id}.md`)]);
+for (const name of await readdir(directory)) if (!expected.has(name)) await rm(join(directory, name));
+for (const check of BUILTIN_CHECKS) await writeFile(join(directory, `${check.id}.md`), await renderCheckPage(check));
+await writeFile(join(directory, 'README.md'), renderCheckIndex());
+process.stderr.write(`wrote ${BUILTIN_CHECKS.length} check pages to docs/checks/\n`);
