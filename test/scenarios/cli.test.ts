@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { VERSION } from '../../src/version.js';
+import { ROOT } from '../helpers.js';
+
+/**
+ * Golden CLI scenarios: the built binary, real arguments and inputs, compared on exit code
+ * and output. `UPDATE_GOLDEN=1 npm run test:unit` rewrites the golden files after a
+ * deliberate change; review the diff before committing it.
+ */
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const GOLDEN = join(ROOT, 'test', 'scenarios', 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const work = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], input?: string): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: 'true' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Output made independent of the version and the clock, so goldens survive releases. */
+function normalize(text: string): string {
+  return text.split(VERSION).join('<version>').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+}
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  const normalized = normalize(actual);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE) assert.fail(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npm run test:unit and review it`);
+    writeFileSync(file, normalized);
+    return;
+  }
+  assert.equal(normalized, readFileSync(file, 'utf8'), `output differs from test/scenarios/golden/${name}`);
+}
+
+describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm run build' }, () => {
+  describe('reporters on the insecure example', () => {
+    for (const [format, extension] of [
+      ['text', 'txt'],
+      ['json', 'json'],
+      ['sarif', 'sarif'],
+      ['junit', 'xml'],
+      ['markdown', 'md'],
+      ['html', 'html'],
+    ] as const) {
+      it(`--format ${format} exits 1 and matches its golden output`, () => {
+        const result = run(['scan', 'examples/insecure-app', '--format', format]);
+        assert.equal(result.status, 1, result.stderr);
+        golden(`insecure-app.${extension}`, result.stdout);
+      });
+    }
+  });
+
+  it('the hardened example passes: exit 0', () => {
+    const result = run(['scan', 'examples/hardened-app']);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    golden('hardened-app.txt', result.stdout);
+  });
+
+  it('a broken document: exit 3, diagnostics with file:line:column, findings from the rest', () => {
+    const result = run(['scan', 'test/scenarios/inputs/broken.yaml']);
+    assert.equal(result.status, 3);
+    golden('broken.txt', result.stdout);
+    assert.match(result.stderr, /cannot be trusted/);
+  });
+
+  it('nothing to evaluate: exit 3, never 0', () => {
+    const result = run(['scan', 'test/scenarios/inputs/values.yaml', '--format', 'json']);
+    assert.equal(result.status, 3);
+    const json = JSON.parse(result.stdout) as { trusted: boolean; summary: { resources: number } };
+    assert.equal(json.trusted, false);
+    assert.equal(json.summary.resources, 0);
+  });
+
+  it('Helm output: findings name the template', () => {
+    const result = run(['scan', 'test/scenarios/inputs/helm-rendered.yaml', '--format', 'json']);
+    assert.equal(result.status, 1);
+    const json = JSON.parse(result.stdout) as { findings: Array<{ checkId: string; template?: string; line: number }> };
+    const privileged = json.findings.find((finding) => finding.checkId === 'privileged-container');
+    assert.equal(privileged?.template, 'shop/templates/deployment.yaml');
+    assert.equal(privileged?.line, 24);
+  });
+
+  it('reads standard input with -', () => {
+    const result = run(['scan', '-', '--format', 'json'], readFileSync(join(ROOT, 'examples/insecure-app/node-agent.yaml'), 'utf8'));
+    assert.equal(result.status, 1);
+    const json = JSON.parse(result.stdout) as { findings: Array<{ file: string }> };
+    assert.ok(json.findings.length > 0);
+    assert.ok(json.findings.every((finding) => finding.file === '<stdin>'));
+  });
+
+  describe('usage errors exit 2', () => {
+    for (const args of [
+      ['scan', '--bogus', 'examples'],
+      ['scan', 'examples', '--fail-on', 'extreme'],
+      ['scan', 'examples', '--checks', 'no-such-check'],
+      ['scan', 'examples', '--format', 'xml'],
+      ['scan', 'examples', '--baseline', 'missing-baseline.json'],
+      ['scan', 'examples', '--format', 'json', '--format', 'sarif'],
+      ['scan'],
+      ['checks', 'explain', 'no-such-check'],
+      ['no-such-command'],
+      [],
+    ]) {
+      it(`bulwark ${args.join(' ')}`, () => {
+        const result = run(args);
+        assert.equal(result.status, 2, result.stdout + result.stderr);
+        assert.ok(result.stderr.length > 0, 'says what is wrong on stderr');
+        assert.equal(result.stdout, '', 'nothing on stdout');
+      });
+    }
+  });
+
+  it('--fail-on sets the threshold', () => {
+    assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'critical']).status, 0);
+    assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'none']).status, 0);
+    assert.equal(run(['scan', 'examples/hardened-app', '--fail-on', 'info']).status, 0);
+    assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'low']).status, 1);
+  });
+
+  it('--checks runs only the named checks', () => {
+    const result = run(['scan', 'examples/insecure-app', '--checks', 'image-latest-tag', '--format', 'json']);
+    const json = JSON.parse(result.stdout) as { findings: Array<{ checkId: string }>; summary: { checks: number } };
+    assert.equal(json.summary.checks, 1);
+    assert.ok(json.findings.length > 0 && json.findings.every((finding) => finding.checkId === 'image-latest-tag'));
+    assert.equal(result.status, 0, 'medium findings do not reach the default high threshold');
+  });
+
+  it('baseline: create, then only new findings fail', () => {
+    const baseline = join(work, 'baseline.json');
+    const created = run(['baseline', 'create', '-o', baseline, 'examples/insecure-app']);
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stderr, /wrote \d+ findings to baseline/);
+    const again = run(['scan', 'examples/insecure-app', '--baseline', baseline, '--format', 'json']);
+    assert.equal(again.status, 0, again.stderr);
+    const json = JSON.parse(again.stdout) as { summary: { suppressed: number; failing: number } };
+    assert.ok(json.summary.suppressed > 0);
+    assert.equal(json.summary.failing, 0);
+    const text = run(['scan', 'examples/insecure-app', '--baseline', baseline]);
+    assert.match(text.stdout, /\d+ suppressed by the baseline/);
+    // A new problem is not in the baseline and fails the gate.
+    const changed = join(work, 'changed.yaml');
+    writeFileSync(changed, readFileSync(join(ROOT, 'examples/insecure-app/shop.yaml'), 'utf8').replace('allowPrivilegeEscalation: true', 'privileged: true'));
+    const withNew = run(['scan', changed, join(ROOT, 'examples/insecure-app/node-agent.yaml'), '--baseline', baseline, '--format', 'json']);
+    const newJson = JSON.parse(withNew.stdout) as { findings: Array<{ checkId: string; status: string }> };
+    assert.equal(withNew.status, 1);
+    assert.ok(newJson.findings.some((finding) => finding.checkId === 'privileged-container' && finding.status === 'fail'));
+  });
+
+  it('writes several formats in one run', () => {
+    const json = join(work, 'out', 'report.json');
+    const sarif = join(work, 'out', 'report.sarif');
+    const result = run(['scan', 'examples/insecure-app', '--format', 'json', '--output', json, '--format', 'sarif', '--output', sarif, '--format', 'text']);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /privileged-container/);
+    assert.equal((JSON.parse(readFileSync(json, 'utf8')) as { schemaVersion: string }).schemaVersion, '1.0.0');
+    assert.equal((JSON.parse(readFileSync(sarif, 'utf8')) as { version: string }).version, '2.1.0');
+    const byExtension = join(work, 'out', 'report.html');
+    assert.equal(run(['scan', 'examples/insecure-app', '-o', byExtension]).status, 1);
+    assert.match(readFileSync(byExtension, 'utf8'), /<html/i);
+  });
+
+  it('checks list and explain', () => {
+    const list = run(['checks', 'list']);
+    assert.equal(list.status, 0);
+    golden('checks-list.txt', list.stdout);
+    const json = JSON.parse(run(['checks', 'list', '--format', 'json']).stdout) as { checks: Array<{ id: string }> };
+    assert.ok(json.checks.some((check) => check.id === 'privileged-container'));
+    const explain = run(['checks', 'explain', 'privileged-container']);
+    assert.equal(explain.status, 0);
+    golden('explain-privileged-container.txt', explain.stdout);
+  });
+
+  it('--help and --version exit 0', () => {
+    assert.equal(run(['--help']).status, 0);
+    assert.equal(run(['scan', '--help']).status, 0);
+    const version = run(['--version']);
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), VERSION);
+  });
+
+  it('never prints secret values', () => {
+    for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'html']) {
+      const result = run(['scan', 'examples/insecure-app', '--format', format, '--fail-on', 'none']);
+      assert.ok(!result.stdout.includes('s3cr3t-passw0rd'), `${format} output shows a secret value`);
+    }
+  });
+});
