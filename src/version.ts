@@ -5,5 +5,7 @@ const manifest = createRequire(import.meta.url)('../package.json') as { name: st
 /** The package's version, as published. */
 export const VERSION: string = manifest.version;
 export const TOOL_NAME = 'bulwark';
+/** The project's home page. */
+export const HOMEPAGE = 'https://github.com/bulwark-sec/bulwark';
 /** Where per-check documentation pages live; each check's page is `<base><id>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/bulwark-sec/bulwark/blob/main/docs/checks/';
+export const DOCS_BASE_URL = `${HOMEPAGE}/blob/main/docs/checks/`;

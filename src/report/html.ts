@@ -4,6 +4,7 @@ import type { Diagnostic } from '../loader/types.js';
 import type { ScanResult } from '../scan.js';
 import { DOCS_BASE_URL } from '../version.js';
 import type { Reporter } from './index.js';
+import { resourceLabel, plural } from './format.js';
 
 /**
  * A single self-contained HTML page: styles and script are inline and the page loads
@@ -23,15 +24,6 @@ function prose(value: string): string {
 }
 
 const DESCENDING: readonly Severity[] = [...SEVERITIES].reverse();
-
-function resourceLabel(finding: Finding): string {
-  const { kind, namespace, name } = finding.resource;
-  return `${kind} ${namespace !== undefined ? `${namespace}/` : ''}${name}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function verdict(result: ScanResult): { className: string; text: string } {
   if (!result.trusted) return { className: 'untrusted', text: '⚠️ The result cannot be trusted' };
@@ -74,10 +66,10 @@ function findingRow(finding: Finding, meta: CheckMeta | undefined): string {
   const location = `${finding.file}:${finding.line}:${finding.column}`;
   const docs = `${DOCS_BASE_URL}${encodeURIComponent(finding.checkId)}.md`;
   // What the search box matches: the visible fields, not the (shared) remediation text.
-  const searchText = [finding.checkId, finding.title, resourceLabel(finding), apiVersion, finding.container ?? '', location, finding.path, finding.message, finding.template ?? '']
+  const searchText = [finding.checkId, finding.title, resourceLabel(finding.resource), apiVersion, finding.container ?? '', location, finding.path, finding.message, finding.template ?? '']
     .join(' ')
     .toLowerCase();
-  const resource = [`${escapeHtml(resourceLabel(finding))} <span class="muted">${escapeHtml(apiVersion)}</span>`];
+  const resource = [`${escapeHtml(resourceLabel(finding.resource))} <span class="muted">${escapeHtml(apiVersion)}</span>`];
   if (finding.container !== undefined) resource.push(`container <code>${escapeHtml(finding.container)}</code>`);
   if (finding.template !== undefined) resource.push(`template <code>${escapeHtml(finding.template)}</code>`);
   const details = [`<p class="message">${escapeHtml(finding.message)}</p>`, `<p class="muted">path <code>${escapeHtml(finding.path)}</code></p>`];

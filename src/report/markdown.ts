@@ -3,6 +3,7 @@ import type { Diagnostic } from '../loader/types.js';
 import type { ScanResult } from '../scan.js';
 import { DOCS_BASE_URL } from '../version.js';
 import type { Reporter } from './index.js';
+import { resourceLabel, plural } from './format.js';
 
 /**
  * Markdown for a pull-request comment: verdict first, then a summary and the findings,
@@ -37,11 +38,6 @@ export function escapeMarkdown(value: string, maxLength = MAX_CELL_LENGTH): stri
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-function resourceLabel(finding: Finding): string {
-  const { kind, namespace, name } = finding.resource;
-  return `${kind} ${namespace !== undefined ? `${namespace}/` : ''}${name}`;
-}
-
 function bySeverityThenPlace(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
@@ -50,10 +46,6 @@ function bySeverityThenPlace(a: Finding, b: Finding): number {
     a.column - b.column ||
     a.checkId.localeCompare(b.checkId)
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function verdict(result: ScanResult): string[] {
@@ -87,7 +79,7 @@ function findingRow(finding: Finding): string {
   const cells = [
     `${ICONS[finding.severity]} ${finding.severity}`,
     check,
-    escapeMarkdown(resourceLabel(finding)),
+    escapeMarkdown(resourceLabel(finding.resource)),
     escapeMarkdown(`${finding.file}:${finding.line}`),
     escapeMarkdown(finding.message),
   ];

@@ -2,8 +2,9 @@ import type { Check } from '../engine/types.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { Diagnostic } from '../loader/types.js';
 import type { ScanResult } from '../scan.js';
-import { DOCS_BASE_URL } from '../version.js';
+import { DOCS_BASE_URL, HOMEPAGE } from '../version.js';
 import type { Reporter } from './index.js';
+import { resourceLabel } from './format.js';
 
 /**
  * SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
@@ -11,7 +12,6 @@ import type { Reporter } from './index.js';
  */
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/bulwark-sec/bulwark';
 /** Key of the fingerprint in `partialFingerprints`; bump the suffix if the fingerprint recipe ever changes. */
 const FINGERPRINT_KEY = 'bulwark/v1';
 /** Base id that relative artifact URIs resolve against: the directory the scan ran in. */
@@ -87,11 +87,6 @@ function physicalLocation(file: string, line: number | undefined, column: number
   return location;
 }
 
-function resourceLabel(finding: Finding): string {
-  const { kind, namespace, name } = finding.resource;
-  return `${kind} ${namespace !== undefined ? `${namespace}/` : ''}${name}`;
-}
-
 function sarifResult(finding: Finding, ruleIndexes: Map<string, number>, artifactIndex: Map<string, number>): Record<string, unknown> {
   const { apiVersion, kind, namespace, name } = finding.resource;
   const result: Record<string, unknown> = { ruleId: finding.checkId };
@@ -106,7 +101,7 @@ function sarifResult(finding: Finding, ruleIndexes: Map<string, number>, artifac
     properties: { apiVersion, kind, ...(namespace !== undefined ? { namespace } : {}) },
   };
   const physical = physicalLocation(finding.file, finding.line, finding.column, artifactIndex);
-  result.locations = [{ ...(physical ? { physicalLocation: physical } : {}), logicalLocations: [logicalLocation], message: { text: resourceLabel(finding) } }];
+  result.locations = [{ ...(physical ? { physicalLocation: physical } : {}), logicalLocations: [logicalLocation], message: { text: resourceLabel(finding.resource) } }];
   result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
   if (finding.status === 'suppressed') result.suppressions = [{ kind: 'external', justification: finding.suppressedBy ?? 'baseline' }];
   const properties: Record<string, unknown> = {
@@ -151,7 +146,7 @@ export const renderSarif: Reporter = (result) => {
         name: result.tool.name,
         version: result.tool.version,
         semanticVersion: result.tool.version,
-        informationUri: INFORMATION_URI,
+        informationUri: HOMEPAGE,
         rules: result.checks.map(rule),
       },
     },

@@ -3,13 +3,9 @@ import type { Finding, Severity } from '../findings/types.js';
 import type { ScanResult } from '../scan.js';
 import type { Reporter } from './index.js';
 import { redactLine } from './redact.js';
+import { resourceLabel } from './format.js';
 
 const FRAME_CONTEXT = 2;
-
-function resourceLabel(finding: Finding): string {
-  const { kind, namespace, name } = finding.resource;
-  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
-}
 
 /** Source lines around a finding, with a caret under the column; secret values masked. */
 export function codeFrame(source: string, line: number, column: number, inSecret: boolean): string[] {
@@ -51,7 +47,7 @@ export const renderText: Reporter = (result: ScanResult, options) => {
     for (const finding of findings) {
       const severity = paint[finding.severity](finding.severity.toUpperCase().padEnd(8));
       out.push(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${severity} ${colors.bold(finding.checkId)}  ${finding.message}`);
-      const where = [resourceLabel(finding), finding.path];
+      const where = [resourceLabel(finding.resource), finding.path];
       if (finding.template !== undefined) where.push(`template ${finding.template}`);
       out.push(colors.dim(`           ${where.join(' · ')}`));
       if (source !== undefined) {
