@@ -1,5 +1,5 @@
 import type { ResourceCheck } from '../../engine/types.js';
-import { parseImageReference } from '../shared/image.js';
+import { containerImages } from '../shared/image.js';
 
 export const imageLatestTag: ResourceCheck = {
   id: 'image-latest-tag',
@@ -21,22 +21,16 @@ export const imageLatestTag: ResourceCheck = {
     ],
   },
   run({ podSpec, report }) {
-    if (podSpec === undefined) return;
-    for (const container of podSpec.containers) {
-      const image = container.container.image;
-      if (typeof image !== 'string') continue;
-      const reference = parseImageReference(image);
-      if (reference === undefined || reference.digest !== undefined) continue;
-      if (reference.tag === undefined || reference.tag === 'latest') {
-        report({
-          path: [...container.path, 'image'],
-          container: container.name,
-          message:
-            reference.tag === undefined
-              ? `container "${container.name}" uses image "${image}" without a tag, which means :latest`
-              : `container "${container.name}" uses image "${image}" with the mutable :latest tag`,
-        });
-      }
+    for (const { container, image, reference } of containerImages(podSpec)) {
+      if (reference.digest !== undefined || (reference.tag !== undefined && reference.tag !== 'latest')) continue;
+      report({
+        path: [...container.path, 'image'],
+        container: container.name,
+        message:
+          reference.tag === undefined
+            ? `container "${container.name}" uses image "${image}" without a tag, which means :latest`
+            : `container "${container.name}" uses image "${image}" with the mutable :latest tag`,
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { ResourceCheck } from '../../engine/types.js';
-import { parseImageReference } from '../shared/image.js';
+import { containerImages } from '../shared/image.js';
 
 export const imageNotPinnedByDigest: ResourceCheck = {
   id: 'image-not-pinned-by-digest',
@@ -18,12 +18,8 @@ export const imageNotPinnedByDigest: ResourceCheck = {
     ],
   },
   run({ podSpec, report }) {
-    if (podSpec === undefined) return;
-    for (const container of podSpec.containers) {
-      const image = container.container.image;
-      if (typeof image !== 'string') continue;
-      const reference = parseImageReference(image);
-      if (reference === undefined || reference.digest !== undefined) continue;
+    for (const { container, image, reference } of containerImages(podSpec)) {
+      if (reference.digest !== undefined) continue;
       report({
         path: [...container.path, 'image'],
         container: container.name,

@@ -1,3 +1,5 @@
+import type { ContainerRef, PodSpecRef } from '../../model/workload.js';
+
 /** A container image reference, split the way container runtimes read it. */
 export interface ImageReference {
   /** Registry host (and port); `docker.io` when the reference names none. */
@@ -43,4 +45,22 @@ export function parseImageReference(reference: string): ImageReference | undefin
     repository = `library/${rest}`;
   }
   return { registry, repository, tag, digest };
+}
+
+/** A container's image reference, parsed; containers without a parsable image are left out. */
+export interface ContainerImage {
+  container: ContainerRef;
+  image: string;
+  reference: ImageReference;
+}
+
+export function containerImages(podSpec: PodSpecRef | undefined): ContainerImage[] {
+  const out: ContainerImage[] = [];
+  for (const container of podSpec?.containers ?? []) {
+    const image = container.container.image;
+    if (typeof image !== 'string') continue;
+    const reference = parseImageReference(image);
+    if (reference !== undefined) out.push({ container, image, reference });
+  }
+  return out;
 }
