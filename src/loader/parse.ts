@@ -162,6 +162,10 @@ function parseErrorDiagnostic(error: unknown, file: string, startLine: number): 
     const duplicate = reason.startsWith('duplicated mapping key');
     const lineText = (error.mark.buffer ?? '').split('\n')[error.mark.line] ?? '';
     const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText.slice(Math.max(0, error.mark.column - 1)))?.[1] ?? /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText)?.[1];
+    const opener = reason.includes('end of the stream within a flow collection') ? unclosedFlowOpener(error.mark.buffer ?? '') : undefined;
+    if (opener !== undefined) {
+      return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: this ${opener.bracket} is never closed`, file, line: startLine + opener.line, column: opener.column + 1 };
+    }
     return {
       severity: 'error',
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
@@ -177,6 +181,37 @@ function parseErrorDiagnostic(error: unknown, file: string, startLine: number): 
     return { severity: 'error', code: 'too-deep', message: 'document is nested too deeply to parse; it was not scanned', file, line: startLine, column: 1 };
   }
   return { severity: 'error', code: 'yaml-syntax', message: `could not parse document: ${String(error)}`, file, line: startLine, column: 1 };
+}
+
+/**
+ * Where the last flow collection that is never closed was opened: js-yaml reports such an
+ * error at the end of the document, but the fix belongs where the bracket is.
+ */
+function unclosedFlowOpener(text: string): { bracket: string; line: number; column: number } | undefined {
+  const open: Array<{ bracket: string; line: number; column: number }> = [];
+  let line = 0;
+  let lineStart = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote !== undefined) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (open.length > 0 && (c === '"' || c === "'")) quote = c;
+    else if (c === '#' && (i === lineStart || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (c === '[' || c === '{') open.push({ bracket: c, line, column: i - lineStart });
+    else if (c === ']' || c === '}') open.pop();
+  }
+  return open[0];
 }
 
 const LEADING_TRIVIA = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[^\n]*)?\r?\n)*/;

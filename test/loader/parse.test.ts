@@ -152,3 +152,13 @@ describe('scan: trust', () => {
     assert.equal(result.diagnostics[0]?.code, 'unreadable');
   });
 });
+
+describe('loader: error positions', () => {
+  it('points an unclosed flow collection at its opening bracket', () => {
+    const text = `${pod('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  other: 1\n  list: ["a", "b]", {x: 1}\n`;
+    const { diagnostics, documents } = parseSource('unclosed.yaml', text, DEFAULT_LIMITS);
+    assert.equal(documents.length, 1);
+    assert.deepEqual([diagnostics[0]?.line, diagnostics[0]?.column], [16, 9]);
+    assert.match(diagnostics[0]?.message ?? '', /this \[ is never closed/);
+  });
+});

@@ -55,7 +55,7 @@ describe('json reporter', () => {
     assert.equal(output.findings.filter((finding) => finding.status === 'suppressed').length, 1);
     const privileged = output.findings.find((finding) => finding.checkId === 'privileged-container');
     assert.deepEqual([privileged?.line, privileged?.column, privileged?.resource.namespace], [13, 11, 'shop']);
-    assert.deepEqual(output.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.line]), [['yaml-syntax', 22]]);
+    assert.deepEqual(output.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.line]), [['yaml-syntax', 21]]);
   });
 
   it('the schema rejects what it should (it is not vacuous)', () => {
