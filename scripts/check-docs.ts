@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
+import { findControl } from '../src/frameworks/catalog.js';
 import type { Check } from '../src/engine/types.js';
 import type { CheckCases } from '../src/testing/index.js';
 import { evaluateCheck } from '../src/testing/index.js';
@@ -61,7 +62,7 @@ export async function renderCheckPage(check: Check): Promise<string> {
   out.push('## Remediation', '', meta.remediation, '');
   if (meta.frameworks.length > 0) {
     out.push('## Frameworks', '', '| Framework | Control | Title |', '|---|---|---|');
-    for (const mapping of meta.frameworks) out.push(`| ${mapping.framework} | ${mapping.control} | ${mapping.title ?? ''} |`);
+    for (const mapping of meta.frameworks) out.push(`| ${mapping.framework} | ${mapping.control} | ${findControl(mapping.framework, mapping.control)?.title ?? ''} |`);
     out.push('');
   }
   if (meta.references.length > 0) {

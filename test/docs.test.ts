@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkFiles, loadCases, renderCheckIndex, renderCheckPage } from '../scripts/check-docs.js';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
+import { findControl } from '../src/frameworks/catalog.js';
 import { ROOT } from './helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'checks');
@@ -44,6 +45,7 @@ describe('check catalogue conventions', () => {
       const { meta } = check;
       for (const field of ['title', 'summary', 'category', 'remediation'] as const) assert.ok(meta[field].trim().length > 0, `meta.${field}`);
       assert.ok(meta.frameworks.length > 0, 'maps to at least one framework control');
+      for (const mapping of meta.frameworks) assert.ok(findControl(mapping.framework, mapping.control), `${mapping.framework} ${mapping.control} is a known control (src/frameworks/catalog.ts)`);
       assert.ok(meta.references.length > 0 && meta.references.every((reference) => /^https:\/\//.test(reference)), 'references are https URLs');
       assert.ok(readFileSync(files.test, 'utf8').includes('testCheck('), 'the test runs the case table');
     });

@@ -1,5 +1,6 @@
 import type { Check } from '../engine/types.js';
 import { BulwarkError } from '../errors/index.js';
+import { findControl } from '../frameworks/catalog.js';
 import { DOCS_BASE_URL } from '../version.js';
 
 function requireTextOrJson(format: string): 'text' | 'json' {
@@ -48,7 +49,10 @@ export function explainCheck(check: Check, format: string): string {
   ];
   if (check.meta.frameworks.length > 0) {
     out.push('', 'Frameworks:');
-    for (const mapping of check.meta.frameworks) out.push(`  ${mapping.framework} ${mapping.control}${mapping.title ? ` — ${mapping.title}` : ''}`);
+    for (const mapping of check.meta.frameworks) {
+      const title = findControl(mapping.framework, mapping.control)?.title;
+      out.push(`  ${mapping.framework} ${mapping.control}${title ? ` — ${title}` : ''}`);
+    }
   }
   const options = Object.entries(check.meta.options ?? {});
   if (options.length > 0) {

@@ -8,9 +8,8 @@ export type Framework = 'CIS' | 'NSA' | 'MITRE' | 'PSS';
 /** A control of a framework that a check implements, e.g. CIS 5.2.2. */
 export interface FrameworkMapping {
   framework: Framework;
-  /** The control's id in that framework (`5.2.2`, `T1611`, `baseline:privileged`). */
+  /** The control's id in that framework (`5.2.2`, `T1611`, `baseline:privileged`), as listed in `src/frameworks/catalog.ts`. */
   control: string;
-  title?: string;
 }
 
 export interface CheckOption {

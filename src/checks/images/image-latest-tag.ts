@@ -16,8 +16,8 @@ export const imageLatestTag: ResourceCheck = {
       'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
     ],
     frameworks: [
-      { framework: 'NSA', control: 'supply-chain/immutable-images', title: 'Use immutable, scanned container images' },
-      { framework: 'MITRE', control: 'T1525', title: 'Implant Internal Image' },
+      { framework: 'NSA', control: 'supply-chain/immutable-images' },
+      { framework: 'MITRE', control: 'T1525' },
     ],
   },
   run({ podSpec, report }) {

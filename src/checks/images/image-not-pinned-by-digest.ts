@@ -13,8 +13,8 @@ export const imageNotPinnedByDigest: ResourceCheck = {
     remediation: 'Append the image digest: `nginx:1.27.2@sha256:<digest>` (from `crane digest`, `docker buildx imagetools inspect` or your registry), and let a bot such as Renovate update it.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://slsa.dev/spec/v1.0/requirements'],
     frameworks: [
-      { framework: 'NSA', control: 'supply-chain/immutable-images', title: 'Use immutable, scanned container images' },
-      { framework: 'MITRE', control: 'T1525', title: 'Implant Internal Image' },
+      { framework: 'NSA', control: 'supply-chain/immutable-images' },
+      { framework: 'MITRE', control: 'T1525' },
     ],
   },
   run({ podSpec, report }) {

@@ -16,10 +16,10 @@ export const privilegeEscalationAllowed: ResourceCheck = {
       'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
     ],
     frameworks: [
-      { framework: 'CIS', control: '5.2.6', title: 'Minimize the admission of containers with allowPrivilegeEscalation' },
-      { framework: 'NSA', control: 'pod-security/privilege-escalation', title: 'Prevent privilege escalation' },
-      { framework: 'MITRE', control: 'T1548', title: 'Abuse Elevation Control Mechanism' },
-      { framework: 'PSS', control: 'restricted:allowPrivilegeEscalation', title: 'Privilege Escalation' },
+      { framework: 'CIS', control: '5.2.6' },
+      { framework: 'NSA', control: 'pod-security/privilege-escalation' },
+      { framework: 'MITRE', control: 'T1548' },
+      { framework: 'PSS', control: 'restricted:allowPrivilegeEscalation' },
     ],
   },
   run({ podSpec, report }) {

@@ -16,10 +16,10 @@ export const privilegedContainer: ResourceCheck = {
       'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
     ],
     frameworks: [
-      { framework: 'CIS', control: '5.2.2', title: 'Minimize the admission of privileged containers' },
-      { framework: 'NSA', control: 'pod-security/non-privileged', title: 'Use containers built to run applications as non-root users; avoid privileged containers' },
-      { framework: 'MITRE', control: 'T1611', title: 'Escape to Host' },
-      { framework: 'PSS', control: 'baseline:privileged', title: 'Privileged Containers' },
+      { framework: 'CIS', control: '5.2.2' },
+      { framework: 'NSA', control: 'pod-security/non-privileged' },
+      { framework: 'MITRE', control: 'T1611' },
+      { framework: 'PSS', control: 'baseline:privileged' },
     ],
   },
   run({ podSpec, report }) {

@@ -17,10 +17,10 @@ export const runAsRootAllowed: ResourceCheck = {
       'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-the-security-context-for-a-pod',
     ],
     frameworks: [
-      { framework: 'CIS', control: '5.2.7', title: 'Minimize the admission of root containers' },
-      { framework: 'NSA', control: 'pod-security/non-root', title: 'Use containers built to run applications as non-root users' },
-      { framework: 'MITRE', control: 'T1611', title: 'Escape to Host' },
-      { framework: 'PSS', control: 'restricted:runAsNonRoot', title: 'Running as Non-root' },
+      { framework: 'CIS', control: '5.2.7' },
+      { framework: 'NSA', control: 'pod-security/non-root' },
+      { framework: 'MITRE', control: 'T1611' },
+      { framework: 'PSS', control: 'restricted:runAsNonRoot' },
     ],
   },
   run({ podSpec, report }) {
