@@ -132,7 +132,7 @@ describe('renderHtml', () => {
     assert.match(html, /<ul class="reasons"><li>1 input problem \(unreadable files or documents that did not parse\)<\/li><\/ul>/);
     const diagnostics = html.split('<section id="diagnostics">')[1];
     assert.ok(diagnostics);
-    assert.match(diagnostics, /<span class="badge level-error">error<\/span><\/td><td><code>yaml-syntax<\/code><\/td><td><code>k8s\/app\.yaml:14:1<\/code><\/td><td>YAML syntax error/);
+    assert.match(diagnostics, /<span class="badge level-error">error<\/span><\/td><td><code>yaml-syntax<\/code><\/td><td><code>k8s\/app\.yaml:13:9<\/code><\/td><td>YAML syntax error/);
   });
 
   it('says so when there is nothing to show', async () => {

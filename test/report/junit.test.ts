@@ -201,7 +201,7 @@ spec:
     const errors = all(input, 'error');
     assert.equal(errors.length, 2);
     assert.equal(errors[0]!.attributes.type, 'yaml-syntax');
-    assert.match(errors[0]!.text, /^k8s\/app\.yaml:30:1: YAML syntax error/);
+    assert.match(errors[0]!.text, /^k8s\/app\.yaml:29:9: YAML syntax error: this \[ is never closed/);
     assert.match(errors[1]!.attributes.message!, /cannot be trusted: 1 input problem/);
     assert.equal(input.attributes.errors, '2');
     assert.equal(root.attributes.errors, '2');

@@ -85,7 +85,7 @@ describe('renderMarkdown', () => {
     const problems = markdown.split('### Input problems')[1];
     assert.ok(problems);
     assert.match(problems, /\| error \| yaml-syntax \| k8s/);
-    assert.match(problems, /app.yaml:14 \| YAML syntax error/);
+    assert.match(problems, /app.yaml:13 \| YAML syntax error/);
     assert.match(markdown, /The part that could be scanned has 1 finding at or above high\./);
   });
 

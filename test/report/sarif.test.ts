@@ -156,7 +156,8 @@ describe('renderSarif', () => {
     const errors = invocation.toolExecutionNotifications.filter((entry) => entry.level === 'error');
     assert.equal(errors.length, 1);
     const region = errors[0]!.locations?.[0]?.physicalLocation.region;
-    assert.equal(region?.startLine, 14);
+    assert.equal(region?.startLine, 13);
+    assert.equal(region?.startColumn, 9);
     assert.equal(errors[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri, 'k8s/app.yaml');
     assert.match(errors[0]!.message.text, /YAML/);
     // The findings of the document that did parse are still reported.
