@@ -4,10 +4,9 @@ import type { Check } from './engine/types.js';
 import { BulwarkError } from './errors/index.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { SEVERITIES, severityRank, type Finding, type Severity } from './findings/types.js';
-import { parseSource } from './loader/parse.js';
-import { listSources, readSource, type SourceText } from './loader/sources.js';
-import { DEFAULT_LIMITS, type Diagnostic, type LoaderLimits } from './loader/types.js';
-import { extractResources, resourceStartLine, type Resource, type ResourceIdentity } from './model/resource.js';
+import { loadInputs, type LoadOptions } from './loader/load.js';
+import type { Diagnostic } from './loader/types.js';
+import { resourceStartLine, type ResourceIdentity } from './model/resource.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
 /** Version of the JSON result format (`docs/schemas/scan-result.schema.json`). */
@@ -15,26 +14,15 @@ export const RESULT_SCHEMA_VERSION = '1.0.0';
 
 export type FailThreshold = Severity | 'none';
 
-export interface ScanOptions {
-  /** Files and directories to read; `-` reads standard input. */
-  paths?: readonly string[];
-  /** Texts to scan as they are, in addition to `paths` (e.g. from an API request). */
-  sources?: readonly SourceText[];
-  /** Ids of the checks to run; all built-in checks when absent. Unknown ids are a usage error. */
+export interface ScanOptions extends LoadOptions {
+  /** Ids of the checks to run; when absent, every built-in check enabled by default. Unknown ids are a usage error. */
   checks?: readonly string[];
-  /** Namespace for namespaced objects that name none. Default `default`. */
-  defaultNamespace?: string;
   /** Findings at or above this severity fail the gate. Default `high`. */
   failOn?: FailThreshold;
   /** Findings recorded in a baseline are suppressed. */
   baseline?: Baseline;
   /** Options per check id. */
   checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  limits?: Partial<LoaderLimits>;
-  /** Standard input stream, for `-`. */
-  stdin?: NodeJS.ReadableStream;
-  /** Called after each file is loaded. */
-  onProgress?: (done: number, total: number, file: string) => void;
 }
 
 export interface ResourceSummary extends ResourceIdentity {
@@ -79,7 +67,7 @@ export interface ScanResult {
 
 /** Resolves check ids to checks; a usage error names every unknown id. */
 export function selectChecks(ids: readonly string[] | undefined): Check[] {
-  if (ids === undefined) return [...BUILTIN_CHECKS];
+  if (ids === undefined) return BUILTIN_CHECKS.filter((check) => check.meta.enabledByDefault !== false);
   const unknown = ids.filter((id) => findCheck(id) === undefined);
   if (unknown.length > 0) {
     throw new BulwarkError(
@@ -107,37 +95,7 @@ function compareFindings(a: Finding, b: Finding): number {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const checks = selectChecks(options.checks);
   const failOn = options.failOn ?? 'high';
-  const limits: LoaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const defaultNamespace = options.defaultNamespace ?? 'default';
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, string>();
-  const resources: Resource[] = [];
-  let documents = 0;
-  let files = 0;
-
-  const ingest = (source: SourceText) => {
-    files++;
-    sources.set(source.file, source.text);
-    const parsed = parseSource(source.file, source.text, limits);
-    diagnostics.push(...parsed.diagnostics);
-    documents += parsed.documents.length;
-    const extracted = extractResources(parsed.documents, defaultNamespace, resources.length);
-    resources.push(...extracted.resources);
-    diagnostics.push(...extracted.diagnostics);
-  };
-
-  for (const source of options.sources ?? []) ingest(source);
-  if (options.paths !== undefined && options.paths.length > 0) {
-    const listing = await listSources(options.paths);
-    diagnostics.push(...listing.diagnostics);
-    let done = 0;
-    for (const file of listing.files) {
-      const read = await readSource(file, limits, options.stdin);
-      if ('severity' in read) diagnostics.push(read);
-      else ingest(read);
-      options.onProgress?.(++done, listing.files.length, file);
-    }
-  }
+  const { resources, diagnostics, sources, files, documents } = await loadInputs(options);
 
   const outcome = runChecks(resources, checks, options.checkOptions ? { checkOptions: options.checkOptions } : {});
   diagnostics.push(...outcome.diagnostics);

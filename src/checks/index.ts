@@ -4,6 +4,8 @@ import { imageNotPinnedByDigest } from './images/image-not-pinned-by-digest.js';
 import { privilegeEscalationAllowed } from './pod-security/privilege-escalation-allowed.js';
 import { privilegedContainer } from './pod-security/privileged-container.js';
 import { runAsRootAllowed } from './pod-security/run-as-root-allowed.js';
+import { pssBaseline } from './pss/pss-baseline.js';
+import { pssRestricted } from './pss/pss-restricted.js';
 
 /** Every built-in check, in a fixed order. Registration is explicit: no import side effects. */
 export const BUILTIN_CHECKS: readonly Check[] = [
@@ -12,6 +14,8 @@ export const BUILTIN_CHECKS: readonly Check[] = [
   runAsRootAllowed,
   imageLatestTag,
   imageNotPinnedByDigest,
+  pssBaseline,
+  pssRestricted,
 ];
 
 

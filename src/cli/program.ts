@@ -5,6 +5,7 @@ import { BUILTIN_CHECKS, findCheck } from '../checks/index.js';
 import { BulwarkError } from '../errors/index.js';
 import { createBaseline, readBaseline } from '../findings/baseline.js';
 import { isSeverity, SEVERITIES } from '../findings/types.js';
+import { checkPodSecurity, isPssLevel, parsePssVersion, renderPss, type PssLevel, type PssRunOptions } from '../pss/index.js';
 import { renderReport } from '../report/index.js';
 import { scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
@@ -129,6 +130,35 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
       io.stderr.write(`wrote ${file.entries.length} finding${file.entries.length === 1 ? '' : 's'} to baseline ${flags.output}\n`);
       if (!result.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${result.untrustedReasons.join('; ')}\n`);
       state.exitCode = result.trusted ? EXIT.clean : EXIT.untrusted;
+    });
+
+  program
+    .command('pss')
+    .description('evaluate workloads against the Pod Security Standards, exactly as the pod-security admission plugin does')
+    .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+    .option('-l, --level <level>', 'evaluate every workload at this level: privileged, baseline or restricted (default: each namespace\'s pod-security.kubernetes.io labels decide)')
+    .option('--version <version>', 'policy version with --level: v1.N or latest', 'latest')
+    .option('--default-level <level>', 'level for workloads in namespaces without an enforce label', 'privileged')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
+    .action(async (paths: string[], flags: { level?: string; version: string; defaultLevel: string; format: string; namespace: string }) => {
+      if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories, or - for standard input');
+      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for bulwark pss`, 'Use text or json.');
+      const parseLevel = (value: string, flag: string): PssLevel => {
+        if (isPssLevel(value)) return value;
+        throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be privileged, baseline or restricted, not "${value}"`);
+      };
+      const options: PssRunOptions = { paths, defaultNamespace: flags.namespace, stdin: io.stdin, defaultLevel: parseLevel(flags.defaultLevel, '--default-level') };
+      if (flags.level !== undefined) {
+        options.level = parseLevel(flags.level, '--level');
+        options.minor = parsePssVersion(flags.version);
+      } else if (flags.version !== 'latest') {
+        throw new BulwarkError('BULWARK_E_USAGE', '--version goes with --level', 'Without --level, each namespace\'s pod-security.kubernetes.io/<mode>-version label decides.');
+      }
+      const run = await checkPodSecurity(options);
+      io.stdout.write(renderPss(run, flags.format, flags.format === 'text' && useColor(io, io.stdout)));
+      if (!run.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${run.untrustedReasons.join('; ')}\n`);
+      state.exitCode = run.exitCode;
     });
 
   const checks = program.command('checks').description('the check catalogue');

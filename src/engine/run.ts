@@ -51,9 +51,10 @@ export function toFinding(check: Check, resource: Resource, report: Report): Fin
     file: resource.document.file,
     line: position.line,
     column: position.column,
-    fingerprint: fingerprint(check.id, identity, stablePath(resource.object, report.path)),
+    fingerprint: fingerprint(report.rule === undefined ? check.id : `${check.id}/${report.rule}`, identity, stablePath(resource.object, report.path)),
   };
   if (report.container !== undefined) finding.container = report.container;
+  if (report.rule !== undefined) finding.rule = report.rule;
   if (resource.document.template !== undefined) finding.template = resource.document.template;
   return finding;
 }

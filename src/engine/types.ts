@@ -29,6 +29,8 @@ export interface CheckMeta {
   references: string[];
   frameworks: FrameworkMapping[];
   options?: Record<string, CheckOption>;
+  /** False for checks that run only when asked for (by id, preset or framework), e.g. because they overlap others. Default true. */
+  enabledByDefault?: boolean;
 }
 
 /** What a check says about one problem: where (a path inside the resource) and what. */
@@ -36,6 +38,8 @@ export interface Report {
   path: Path;
   message: string;
   container?: string;
+  /** The rule within the check this finding is about, when a check groups several (e.g. the upstream PSS check id). */
+  rule?: string;
   /** Overrides the check's default severity for this finding. */
   severity?: Severity;
 }

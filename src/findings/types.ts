@@ -26,6 +26,8 @@ export interface Finding {
   resource: ResourceIdentity;
   /** Name of the container the finding is about, when it is about one. */
   container?: string;
+  /** The rule within the check, when the check groups several (e.g. the upstream PSS check id). */
+  rule?: string;
   /** Path inside the resource where the problem is (or where the fix goes). */
   path: string;
   file: string;

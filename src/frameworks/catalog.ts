@@ -91,7 +91,7 @@ const MITRE: Control[] = [
 
 /** Pod Security Standards checks, as `<level>:<upstream check id>`. */
 const PSS: Control[] = [
-  { id: 'baseline:hostProcess', title: 'HostProcess' },
+  { id: 'baseline:windowsHostProcess', title: 'HostProcess' },
   { id: 'baseline:hostNamespaces', title: 'Host Namespaces' },
   { id: 'baseline:privileged', title: 'Privileged Containers' },
   { id: 'baseline:capabilities', title: 'Capabilities' },
@@ -109,6 +109,7 @@ const PSS: Control[] = [
   { id: 'restricted:runAsUser', title: 'Running as Non-root user' },
   { id: 'restricted:seccompProfile', title: 'Seccomp' },
   { id: 'restricted:capabilities', title: 'Capabilities' },
+  { id: 'restricted:procMount', title: '/proc Mount Type (no unmasked /proc even in a user namespace)' },
 ];
 
 export const FRAMEWORK_CONTROLS: Readonly<Record<Framework, readonly Control[]>> = { CIS, NSA, MITRE, PSS };

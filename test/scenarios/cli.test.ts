@@ -188,6 +188,21 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
     golden('explain-privileged-container.txt', explain.stdout);
   });
 
+  it('pss: namespace labels decide; --level evaluates everything; exit 1 on denial', () => {
+    const labelled = run(['pss', 'examples/hardened-app']);
+    assert.equal(labelled.status, 0, labelled.stdout + labelled.stderr);
+    assert.match(labelled.stdout, /ALLOWED Deployment shop\/web .* restricted:latest, from the namespace label/);
+    const restricted = run(['pss', '--level', 'restricted', 'examples/insecure-app', '--format', 'json']);
+    assert.equal(restricted.status, 1);
+    const items = JSON.parse(restricted.stdout) as Array<{ name: string; allowed: boolean; violations: Array<{ check: string }> }>;
+    assert.ok(items.length === 4 && items.every((item) => !item.allowed));
+    golden('pss-insecure-restricted.txt', run(['pss', '--level', 'restricted', '--version', 'v1.24', 'examples/insecure-app']).stdout);
+    assert.equal(run(['pss', '--level', 'extreme', 'examples']).status, 2);
+    assert.equal(run(['pss', '--version', 'v1.30', 'examples']).status, 2);
+    assert.equal(run(['pss', '--level', 'baseline', '--version', '1.30', 'examples']).status, 2);
+    assert.equal(run(['pss', 'test/scenarios/inputs/values.yaml']).status, 3);
+  });
+
   it('--help and --version exit 0', () => {
     assert.equal(run(['--help']).status, 0);
     assert.equal(run(['scan', '--help']).status, 0);

@@ -1,0 +1,51 @@
+import type { ResourceCheck } from '../../engine/types.js';
+import { capabilitiesPath, capabilityEntries } from '../shared/capabilities.js';
+import { isWindowsPod } from '../shared/security-context.js';
+
+export const capabilitiesNotDropped: ResourceCheck = {
+  id: 'capabilities-not-dropped',
+  scope: 'resource',
+  appliesTo: 'workloads',
+  meta: {
+    title: 'Container does not drop all capabilities',
+    summary: "A container's capabilities.drop does not include ALL, so it keeps the container runtime's default capabilities (NET_RAW, CHOWN, SETUID, DAC_OVERRIDE …).",
+    severity: 'low',
+    category: 'pod-security',
+    remediation:
+      'Set `securityContext.capabilities.drop: ["ALL"]` on every container and add back only what the process needs (usually nothing, sometimes `NET_BIND_SERVICE`).',
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+    ],
+    frameworks: [
+      { framework: 'CIS', control: '5.2.9' },
+      { framework: 'NSA', control: 'pod-security/capabilities' },
+      { framework: 'PSS', control: 'restricted:capabilities' },
+    ],
+  },
+  run({ podSpec, report }) {
+    if (podSpec === undefined || isWindowsPod(podSpec)) return;
+    for (const container of podSpec.containers) {
+      const dropped = capabilityEntries(container, 'drop');
+      if (dropped.some((entry) => entry.name === 'ALL')) continue;
+      // `all` or `CAP_ALL`: the intent is there, but Pod Security `restricted` compares the exact string.
+      const misspelled = dropped.find((entry) => entry.canonical === 'ALL');
+      if (misspelled !== undefined) {
+        report({
+          path: misspelled.path,
+          container: container.name,
+          message: `container "${container.name}" drops "${misspelled.name}", which the restricted Pod Security level does not accept: write exactly "ALL"`,
+        });
+        continue;
+      }
+      report({
+        path: [...capabilitiesPath(container), 'drop'],
+        container: container.name,
+        message:
+          dropped.length === 0
+            ? `container "${container.name}" does not drop ALL capabilities and keeps the runtime's default set`
+            : `container "${container.name}" drops only ${dropped.map((entry) => entry.name).join(', ')}, not ALL, and keeps the rest of the runtime's default set`,
+      });
+    }
+  },
+};
