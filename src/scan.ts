@@ -2,6 +2,7 @@ import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
 import { runChecks, type Evaluation } from './engine/run.js';
 import type { Check } from './engine/types.js';
 import { BulwarkError } from './errors/index.js';
+import { complianceReport, frameworkChecks, isFrameworkName, type ComplianceReport } from './frameworks/compliance.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { SEVERITIES, severityRank, type Finding, type Severity } from './findings/types.js';
 import { loadInputs, type LoadOptions } from './loader/load.js';
@@ -23,6 +24,8 @@ export interface ScanOptions extends LoadOptions {
   baseline?: Baseline;
   /** Options per check id. */
   checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Run the checks of a framework (`cis`, `nsa`, `mitre`, `pss-baseline`, `pss-restricted`) and report compliance per control. */
+  framework?: string;
 }
 
 export interface ResourceSummary extends ResourceIdentity {
@@ -63,6 +66,8 @@ export interface ScanResult {
   exitCode: 0 | 1 | 3;
   /** Source texts by file name, for code frames. */
   sources: ReadonlyMap<string, string>;
+  /** Control-by-control result, when a framework was asked for. */
+  compliance?: ComplianceReport;
 }
 
 /** Resolves check ids to checks; a usage error names every unknown id. */
@@ -93,7 +98,11 @@ function compareFindings(a: Finding, b: Finding): number {
  * input (that becomes diagnostics); throws {@link BulwarkError} on invalid options.
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  const checks = selectChecks(options.checks);
+  let checks = selectChecks(options.checks);
+  if (options.framework !== undefined) {
+    const inFramework = frameworkChecks(options.framework, BUILTIN_CHECKS);
+    checks = options.checks === undefined ? inFramework : checks.filter((check) => inFramework.includes(check));
+  }
   const failOn = options.failOn ?? 'high';
   const { resources, diagnostics, sources, files, documents } = await loadInputs(options);
 
@@ -117,7 +126,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (errors > 0) untrustedReasons.push(`${errors} input problem${errors > 1 ? 's' : ''} (unreadable files or documents that did not parse)`);
   const trusted = untrustedReasons.length === 0;
 
-  return {
+  const result: ScanResult = {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
     failOn,
@@ -153,4 +162,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     exitCode: !trusted ? 3 : failing > 0 ? 1 : 0,
     sources,
   };
+  if (options.framework !== undefined && isFrameworkName(options.framework)) result.compliance = complianceReport(options.framework, checks, findings);
+  return result;
 }

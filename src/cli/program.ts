@@ -5,6 +5,7 @@ import { BUILTIN_CHECKS, findCheck } from '../checks/index.js';
 import { BulwarkError } from '../errors/index.js';
 import { createBaseline, readBaseline } from '../findings/baseline.js';
 import { isSeverity, SEVERITIES } from '../findings/types.js';
+import { FRAMEWORK_NAMES, isFrameworkName } from '../frameworks/compliance.js';
 import { checkPodSecurity, isPssLevel, parsePssVersion, renderPss, type PssLevel, type PssRunOptions } from '../pss/index.js';
 import { renderReport } from '../report/index.js';
 import { scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
@@ -56,6 +57,7 @@ async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], 
 
 interface ScanFlags {
   failOn: string;
+  framework?: string;
   baseline?: string;
   checks?: string[];
   namespace: string;
@@ -67,6 +69,10 @@ async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promis
   const checks = parseCheckList(flags.checks);
   if (checks !== undefined) options.checks = checks;
   if (flags.baseline !== undefined) options.baseline = await readBaseline(flags.baseline);
+  if (flags.framework !== undefined) {
+    if (!isFrameworkName(flags.framework)) throw new BulwarkError('BULWARK_E_USAGE', `unknown framework "${flags.framework}"`, `Use one of: ${FRAMEWORK_NAMES.join(', ')}.`);
+    options.framework = flags.framework;
+  }
   const progress = progressReporter(io.stderr, io.env);
   if (progress !== undefined) options.onProgress = progress;
   return options;
@@ -106,6 +112,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('--baseline <file>', 'suppress findings recorded in this baseline (from `bulwark baseline create`)')
     .option('-c, --checks <ids>', 'run only these checks (comma-separated, repeatable)', collect)
     .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
+    .option('--framework <name>', 'run the checks of a framework and report compliance per control: cis, nsa, mitre, pss-baseline, pss-restricted')
     .action(async (paths: string[], flags: ScanFlags) => {
       const result = await scan(await scanOptions(paths, flags, io));
       await writeOutputs(result, tokens, io);

@@ -106,3 +106,9 @@ export function podViewOf(resource: Resource): PodView | undefined {
   if (pod === undefined) return undefined;
   return { metadata: pod.metadata, spec: pod.spec, metadataPath: pod.metadataPath, specPath: pod.path, containers: pod.containers };
 }
+
+/** The framework control an upstream check implements: `capabilities_restricted` → `restricted:capabilities`. */
+export function pssControlId(checkId: string): string | undefined {
+  const check = PSS_CHECKS.find((candidate) => candidate.id === checkId);
+  return check === undefined ? undefined : `${check.level}:${check.id.replace(/_(baseline|restricted)$/, '')}`;
+}

@@ -13,6 +13,7 @@ export const renderJson: Reporter = (result) => {
     findings: result.findings,
     diagnostics: result.diagnostics,
     checks: result.checks.map((check) => ({ id: check.id, title: check.meta.title, severity: check.meta.severity, category: check.meta.category })),
+    ...(result.compliance ? { compliance: result.compliance } : {}),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };

@@ -4,6 +4,7 @@ import type { ScanResult } from '../scan.js';
 import { DOCS_BASE_URL } from '../version.js';
 import type { Reporter } from './index.js';
 import { resourceLabel, plural } from './format.js';
+import { complianceMarkdown } from './compliance.js';
 
 /**
  * Markdown for a pull-request comment: verdict first, then a summary and the findings,
@@ -106,7 +107,7 @@ function fitRows(out: string[], rows: readonly string[], maxRows: number, budget
 const length = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 
 export const renderMarkdown: Reporter = (result) => {
-  const head = [MARKER, ...verdict(result), '', scope(result), '', ...summaryTable(result)];
+  const head = [MARKER, ...verdict(result), '', scope(result), '', ...summaryTable(result), ...(result.compliance ? ['', ...complianceMarkdown(result.compliance)] : [])];
   const budget = { left: MARKDOWN_BUDGET - length(head) };
   const body: string[] = [];
 

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../findings/types.js';
 import type { ScanResult } from '../scan.js';
 import type { Reporter } from './index.js';
 import { redactLine } from './redact.js';
+import { complianceLines } from './compliance.js';
 import { resourceLabel } from './format.js';
 
 const FRAME_CONTEXT = 2;
@@ -67,6 +68,7 @@ export const renderText: Reporter = (result: ScanResult, options) => {
     out.push('');
   }
   const notes = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'note').length;
+  if (result.compliance !== undefined) out.push(...complianceLines(result.compliance), '');
   out.push(summaryLine(result, notes));
   const verdict = !result.trusted
     ? colors.red(`Result cannot be trusted: ${result.untrustedReasons.join('; ')}.`)

@@ -1,5 +1,5 @@
 import type { CheckOption, FrameworkMapping, ResourceCheck } from '../../engine/types.js';
-import { PSS_CHECKS, evaluatePod, formatPssVersion, parsePssVersion, podViewOf } from '../../pss/index.js';
+import { PSS_CHECKS, evaluatePod, formatPssVersion, parsePssVersion, podViewOf, pssControlId } from '../../pss/index.js';
 import { LATEST_MINOR } from '../../pss/types.js';
 
 const VERSION_OPTION: CheckOption = {
@@ -15,7 +15,7 @@ const VERSION_OPTION: CheckOption = {
 export function pssLevelCheck(level: 'baseline' | 'restricted', meta: { title: string; summary: string; severity: 'high' | 'medium'; remediation: string }): ResourceCheck {
   const frameworks: FrameworkMapping[] = PSS_CHECKS.filter((check) => check.level === 'baseline' || level === 'restricted').map((check) => ({
     framework: 'PSS',
-    control: `${check.level}:${check.id.replace(/_(baseline|restricted)$/, '')}`,
+    control: pssControlId(check.id) as string,
   }));
   return {
     id: `pss-${level}`,
