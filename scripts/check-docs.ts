@@ -91,3 +91,38 @@ export function renderCheckIndex(checks: readonly Check[] = BUILTIN_CHECKS): str
   }
   return `${out.join('\n')}\n`;
 }
+
+const CATEGORY_TITLES: Record<string, string> = {
+  'pod-security': 'Pod security context and host access',
+  pss: 'Pod Security Standards levels (off by default)',
+  workload: 'Resources and health',
+  'service-accounts': 'Service accounts and tokens',
+  isolation: 'Namespaces, quotas and separation',
+  images: 'Images and supply chain',
+  secrets: 'Secrets in manifests',
+  exposure: 'Exposure outside the cluster',
+  network: 'Network policies',
+  mesh: 'Service mesh (Istio)',
+};
+
+/** The README's catalogue: checks by category, each linked to its page. */
+export function renderReadmeCatalogue(checks: readonly Check[] = BUILTIN_CHECKS): string {
+  const categories = [...new Set(checks.map((check) => check.meta.category))];
+  const rows = categories.map((category) => {
+    const inCategory = checks.filter((check) => check.meta.category === category);
+    const links = inCategory.map((check) => `[\`${check.id}\`](docs/checks/${check.id}.md)`).join(' · ');
+    return `| ${CATEGORY_TITLES[category] ?? category} (${inCategory.length}) | ${links} |`;
+  });
+  return [`${checks.length} checks.`, '', '| Area | Checks |', '|---|---|', ...rows].join('\n');
+}
+
+const START = '<!-- catalogue:start -->';
+const END = '<!-- catalogue:end -->';
+
+/** README text with the catalogue region replaced. */
+export function withReadmeCatalogue(readme: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start === -1 || end === -1) throw new Error('README.md has no catalogue markers');
+  return `${readme.slice(0, start + START.length)}\n${renderReadmeCatalogue()}\n${readme.slice(end)}`;
+}

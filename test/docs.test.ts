@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { checkFiles, loadCases, renderCheckIndex, renderCheckPage } from '../scripts/check-docs.js';
+import { checkFiles, loadCases, renderCheckIndex, renderCheckPage, withReadmeCatalogue } from '../scripts/check-docs.js';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
 import { findControl } from '../src/frameworks/catalog.js';
 import { ROOT } from './helpers.js';
@@ -17,6 +18,11 @@ describe('generated check documentation', () => {
       assert.equal(readFileSync(file, 'utf8'), await renderCheckPage(check));
     });
   }
+
+  it('the README catalogue is up to date', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.equal(readme, withReadmeCatalogue(readme));
+  });
 
   it('docs/checks/README.md is up to date and no page is stale', () => {
     assert.equal(readFileSync(join(DOCS, 'README.md'), 'utf8'), renderCheckIndex());
@@ -35,8 +41,8 @@ describe('check catalogue conventions', () => {
       ids.add(check.id);
       const files = checkFiles(check);
       for (const path of Object.values(files)) assert.ok(existsSync(path), `${path} exists (file names follow the id)`);
-      const source = readFileSync(files.module, 'utf8');
-      assert.ok(source.includes(`id: '${check.id}'`), 'the module declares this id');
+      const module = (await import(pathToFileURL(files.module).href)) as Record<string, unknown>;
+      assert.ok(Object.values(module).includes(check), 'the module named after the id exports the check');
       const prose = readFileSync(files.prose, 'utf8');
       assert.match(prose, /^## Why it matters$/m);
       const cases = await loadCases(check);

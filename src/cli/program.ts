@@ -88,6 +88,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .description('Kubernetes security scanner: manifests, Helm output, pod security, images; CI gate with SARIF, JUnit, HTML reports')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 

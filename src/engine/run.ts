@@ -5,7 +5,7 @@ import type { Resource } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../model/workload.js';
 import { existingPrefix, formatPath } from '../yaml/path.js';
 import { locatePath } from '../yaml/positions.js';
-import type { Check, CheckMeta, Report, ResourceCheck } from './types.js';
+import type { Check, CheckMeta, Report } from './types.js';
 
 export interface Evaluation {
   checkId: string;
@@ -27,7 +27,7 @@ export function defaultOptions(meta: CheckMeta): Record<string, unknown> {
 
 const WORKLOADS = new Set(WORKLOAD_KINDS);
 
-function applies(check: ResourceCheck, resource: Resource): boolean {
+function applies(check: Check, resource: Resource): boolean {
   if (check.appliesTo === undefined) return true;
   if (check.appliesTo === 'workloads') return WORKLOADS.has(resource.kind);
   return check.appliesTo.includes(resource.kind);
@@ -105,7 +105,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         }
       }
     } else {
-      for (const resource of resources) evaluated.push(resource.index);
+      for (const resource of resources) if (applies(check, resource)) evaluated.push(resource.index);
       try {
         check.run({ resources, options: checkOptions, report: (resource, report) => findings.push(toFinding(check, resource, report)) });
       } catch (error) {

@@ -75,6 +75,8 @@ export interface ResourceCheck extends CheckBase {
 /** A check that sees every resource at once, for rules across resources. */
 export interface SetCheck extends CheckBase {
   scope: 'set';
+  /** Kinds the check judges (its findings are about them), or `workloads`; it still sees every resource. Absent: every kind. */
+  appliesTo?: 'workloads' | readonly string[];
   run(context: SetContext): void;
 }
 

@@ -6,6 +6,7 @@ import { parseSource } from '../../src/loader/parse.js';
 import { DEFAULT_LIMITS } from '../../src/loader/types.js';
 import { extractResources } from '../../src/model/resource.js';
 import { scan } from '../../src/scan.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 function load(text: string) {
   return extractResources(parseSource('in.yaml', text, DEFAULT_LIMITS).documents, 'default').resources;
@@ -156,15 +157,15 @@ spec:
 `;
 
   it('survive reformatting, moving and reordering containers; change with the resource', async () => {
-    const before = await scan({ sources: [{ file: 'a.yaml', text: original }] });
-    const after = await scan({ sources: [{ file: 'b.yaml', text: moved }] });
+    const before = await scan({ sources: [{ file: 'a.yaml', text: original }], checks: CORE_CHECKS });
+    const after = await scan({ sources: [{ file: 'b.yaml', text: moved }], checks: CORE_CHECKS });
     const key = (result: typeof before) => result.findings.map((finding) => `${finding.checkId} ${finding.fingerprint}`).sort();
     assert.deepEqual(key(after), key(before));
     assert.notDeepEqual(
       before.findings.map((finding) => finding.line),
       after.findings.map((finding) => finding.line),
     );
-    const renamed = await scan({ sources: [{ file: 'a.yaml', text: original.replace('name: web', 'name: shop-web') }] });
+    const renamed = await scan({ sources: [{ file: 'a.yaml', text: original.replace('name: web', 'name: shop-web') }], checks: CORE_CHECKS });
     assert.equal(
       renamed.findings.some((finding) => before.findings.some((other) => other.fingerprint === finding.fingerprint)),
       false,

@@ -4,6 +4,7 @@ import { createBaseline } from '../../src/findings/baseline.js';
 import { escapeHtml, renderHtml } from '../../src/report/html.js';
 import { scan, type ScanOptions } from '../../src/scan.js';
 import { DOCS_BASE_URL } from '../../src/version.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 const pod = (name: string, containerName = 'app', namespace = 'shop') => `apiVersion: v1
 kind: Pod
@@ -19,7 +20,7 @@ spec:
 `;
 
 const render = async (sources: Array<{ file: string; text: string }>, options: ScanOptions = {}) => {
-  const result = await scan({ sources, ...options });
+  const result = await scan({ sources, checks: CORE_CHECKS, ...options });
   return { result, html: renderHtml(result, { color: false }) };
 };
 

@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { createBaseline } from '../../src/findings/baseline.js';
 import { renderReport } from '../../src/report/index.js';
 import { scan } from '../../src/scan.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, CORE_CHECKS } from '../helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs/schemas/scan-result.schema.json'), 'utf8')) as object;
@@ -38,8 +38,8 @@ kind: [
 
 describe('json reporter', () => {
   it('matches its published schema, with findings, diagnostics and suppressions', async () => {
-    const first = await scan({ sources: [{ file: 'k8s/app.yaml', text: insecure }] });
-    const withBaseline = await scan({ sources: [{ file: 'k8s/app.yaml', text: insecure }], baseline: createBaseline(first.findings.slice(0, 1)) });
+    const first = await scan({ sources: [{ file: 'k8s/app.yaml', text: insecure }], checks: CORE_CHECKS });
+    const withBaseline = await scan({ sources: [{ file: 'k8s/app.yaml', text: insecure }], checks: CORE_CHECKS, baseline: createBaseline(first.findings.slice(0, 1)) });
     for (const result of [first, withBaseline, await scan({ sources: [] })]) {
       const output = JSON.parse(renderReport(result, 'json')) as unknown;
       assert.ok(validate(output), JSON.stringify(validate.errors, null, 2));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createBaseline } from '../../src/findings/baseline.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { scan, type ScanOptions } from '../../src/scan.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 interface XmlElement {
   name: string;
@@ -98,7 +99,7 @@ spec:
 `;
 
 const run = async (text: string, options: ScanOptions = {}) => {
-  const result = await scan({ sources: [{ file: 'k8s/app.yaml', text }], ...options });
+  const result = await scan({ sources: [{ file: 'k8s/app.yaml', text }], checks: CORE_CHECKS, ...options });
   return { result, root: parseXml(renderJunit(result, { color: false })) };
 };
 
@@ -166,7 +167,7 @@ spec:
       securityContext:
         privileged: true
 `;
-    const xml = renderJunit(await scan({ sources: [{ file: 'k8s/app.yaml', text: yaml }] }), { color: false });
+    const xml = renderJunit(await scan({ sources: [{ file: 'k8s/app.yaml', text: yaml }], checks: CORE_CHECKS }), { color: false });
     assert.match(xml, /message="container &quot;x&lt;&amp;&quot;&apos;&gt;y&quot; runs privileged/);
     assert.match(xml, /name="Pod default\/a&lt;b&gt;&amp;c \(k8s\/app\.yaml:1\)"/);
     assert.ok(!xml.includes('\u0001'));
@@ -188,7 +189,7 @@ spec:
       securityContext:
         privileged: true
 `;
-    const xml = renderJunit(await scan({ sources: [{ file: 'k8s/app.yaml', text: yaml }] }), { color: false });
+    const xml = renderJunit(await scan({ sources: [{ file: 'k8s/app.yaml', text: yaml }], checks: CORE_CHECKS }), { color: false });
     assert.match(xml, /message="container &quot;two&#10;lines&quot;/);
     const failure = all(parseXml(xml), 'failure').find((element) => element.attributes.message?.includes('privileged'));
     assert.equal(failure?.attributes.message, 'container "two\nlines" runs privileged (securityContext.privileged: true)');

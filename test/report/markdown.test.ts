@@ -4,6 +4,7 @@ import { createBaseline } from '../../src/findings/baseline.js';
 import { escapeMarkdown, MAX_FINDING_ROWS, renderMarkdown } from '../../src/report/markdown.js';
 import { scan, type ScanOptions } from '../../src/scan.js';
 import { DOCS_BASE_URL } from '../../src/version.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 const pod = (name: string, containerName = 'app') => `apiVersion: v1
 kind: Pod
@@ -19,7 +20,7 @@ spec:
 `;
 
 const render = async (text: string, options: ScanOptions = {}) => {
-  const result = await scan({ sources: [{ file: 'k8s/app.yaml', text }], ...options });
+  const result = await scan({ sources: [{ file: 'k8s/app.yaml', text }], checks: CORE_CHECKS, ...options });
   return { result, markdown: renderMarkdown(result, { color: false }) };
 };
 

@@ -8,6 +8,7 @@ import { createBaseline } from '../../src/findings/baseline.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { DOCS_BASE_URL, VERSION } from '../../src/version.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 // Both packages are CommonJS with `exports.default`; under NodeNext the default import is `module.exports`.
 const Ajv = AjvModule.default;
@@ -76,7 +77,7 @@ spec:
         privileged: true
 `;
 
-const scanText = (text: string, file = 'k8s/app.yaml', extra: Parameters<typeof scan>[0] = {}): Promise<ScanResult> => scan({ sources: [{ file, text }], ...extra });
+const scanText = (text: string, file = 'k8s/app.yaml', extra: Parameters<typeof scan>[0] = {}): Promise<ScanResult> => scan({ sources: [{ file, text }], checks: CORE_CHECKS, ...extra });
 
 describe('renderSarif', () => {
   it('produces a valid log with rules, results and locations', async () => {

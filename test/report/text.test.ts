@@ -4,6 +4,7 @@ import { renderReport } from '../../src/report/index.js';
 import { redactLine } from '../../src/report/redact.js';
 import { codeFrame } from '../../src/report/text.js';
 import { scan } from '../../src/scan.js';
+import { CORE_CHECKS } from '../helpers.js';
 
 const text = `apiVersion: v1
 kind: Pod
@@ -25,7 +26,7 @@ spec:
 
 describe('text reporter', () => {
   it('groups by file, shows position, resource, path and a code frame with a caret', async () => {
-    const result = await scan({ sources: [{ file: 'k8s/web.yaml', text }] });
+    const result = await scan({ sources: [{ file: 'k8s/web.yaml', text }], checks: CORE_CHECKS });
     const output = renderReport(result, 'text', { color: false });
     assert.match(output, /^k8s\/web\.yaml$/m);
     assert.match(output, /16:7 +HIGH +privileged-container +container "app" runs privileged/);
@@ -36,7 +37,7 @@ describe('text reporter', () => {
   });
 
   it('colours severities only when asked (a terminal)', async () => {
-    const result = await scan({ sources: [{ file: 'k8s/web.yaml', text }] });
+    const result = await scan({ sources: [{ file: 'k8s/web.yaml', text }], checks: CORE_CHECKS });
     assert.ok(renderReport(result, 'text', { color: true }).includes('\u001b['));
   });
 

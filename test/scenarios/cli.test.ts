@@ -129,7 +129,8 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
   });
 
   it('--fail-on sets the threshold', () => {
-    assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'critical']).status, 0);
+    assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'critical']).status, 1, 'the docker socket mount is critical');
+    assert.equal(run(['scan', 'examples/insecure-app', '--checks', 'image-latest-tag', '--fail-on', 'high']).status, 0);
     assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'none']).status, 0);
     assert.equal(run(['scan', 'examples/hardened-app', '--fail-on', 'info']).status, 0);
     assert.equal(run(['scan', 'examples/insecure-app', '--fail-on', 'low']).status, 1);

@@ -31,6 +31,7 @@ function deniesByDefault(spec: Record<string, unknown>): boolean {
 export const authorizationPolicyMissing: SetCheck = {
   id: 'authorization-policy-missing',
   scope: 'set',
+  appliesTo: ['Namespace'],
   meta: {
     title: 'Meshed namespace without authorization policy',
     summary: 'A namespace is in the Istio mesh but no AuthorizationPolicy, in it or mesh-wide, denies by default: every workload accepts requests from any caller.',

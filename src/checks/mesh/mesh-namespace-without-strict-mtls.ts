@@ -35,6 +35,7 @@ function possibleOutcomes(namespacePolicies: readonly Resource[], meshPolicies: 
 export const meshNamespaceWithoutStrictMtls: SetCheck = {
   id: 'mesh-namespace-without-strict-mtls',
   scope: 'set',
+  appliesTo: ['Namespace'],
   meta: {
     title: 'Meshed namespace without STRICT mTLS',
     summary: 'A namespace is in the Istio mesh but no namespace-wide or mesh-wide PeerAuthentication makes mTLS STRICT, so its sidecars also accept plaintext.',

@@ -12,7 +12,7 @@ export const peerAuthenticationPermissive: ResourceCheck = {
     severity: 'medium',
     category: 'mesh',
     remediation:
-      'Set `mtls.mode: STRICT` once every client of the covered workloads has a sidecar. If a port must stay open to non-mesh clients (metrics scrapers, health checks from outside), use a workload `selector` with `portLevelMtls` for that port only.',
+      'Set `mtls.mode: STRICT` once every client of the covered workloads has a sidecar. If a port must stay open to non-mesh clients (a metrics scraper without sidecar), keep the exception to that port of the selected workloads with `portLevelMtls`, which is reported at a lower severity, and prefer PERMISSIVE to DISABLE there.',
     references: [
       'https://istio.io/latest/docs/reference/config/security/peer_authentication/',
       'https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/',
@@ -55,7 +55,8 @@ export const peerAuthenticationPermissive: ResourceCheck = {
       report({
         path: ['spec', 'portLevelMtls', port, 'mode'],
         message: `PeerAuthentication "${resource.name}" sets mode ${portMode} on port ${port} of ${scope}: ${weakness(portMode)}`,
-        severity: portMode === 'DISABLE' ? 'high' : 'medium',
+        // A single port of selected workloads is a narrower opening than a whole policy.
+        severity: portMode === 'DISABLE' ? 'medium' : 'low',
       });
     }
   },

@@ -91,7 +91,7 @@ spec:
       expect: [{ line: 11, column: 9, container: 'app', message: 'drops only NET_RAW, SYS_CHROOT, not ALL' }],
     },
     {
-      name: 'lower-case "all" is not accepted by the restricted level',
+      name: 'lower-case "all" works at runtime but is not accepted by the restricted level',
       yaml: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -106,7 +106,24 @@ spec:
           capabilities:
             drop: [all]
 `,
-      expect: [{ line: 13, column: 20, path: 'spec.template.spec.containers[0].securityContext.capabilities.drop[0]', message: 'write exactly "ALL"' }],
+      expect: [{ line: 13, column: 20, path: 'spec.template.spec.containers[0].securityContext.capabilities.drop[0]', message: 'rejects any spelling but "ALL"' }],
+    },
+    {
+      name: 'CAP_ALL is not ALL to any runtime',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        drop:
+        - CAP_ALL
+`,
+      expect: [{ line: 12, column: 11, path: 'spec.containers[0].securityContext.capabilities.drop[0]', container: 'app', message: 'do not read as ALL' }],
     },
     {
       name: 'the ephemeral debug container counts too',

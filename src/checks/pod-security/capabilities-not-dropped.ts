@@ -28,13 +28,25 @@ export const capabilitiesNotDropped: ResourceCheck = {
     for (const container of podSpec.containers) {
       const dropped = capabilityEntries(container, 'drop');
       if (dropped.some((entry) => entry.name === 'ALL')) continue;
-      // `all` or `CAP_ALL`: the intent is there, but Pod Security `restricted` compares the exact string.
-      const misspelled = dropped.find((entry) => entry.canonical === 'ALL');
-      if (misspelled !== undefined) {
+      // containerd and CRI-O compare ALL case-insensitively, so `all` works at runtime; only
+      // Pod Security admission, which compares the exact string, rejects it.
+      const otherCase = dropped.find((entry) => entry.name.toUpperCase() === 'ALL');
+      if (otherCase !== undefined) {
         report({
-          path: misspelled.path,
+          path: otherCase.path,
           container: container.name,
-          message: `container "${container.name}" drops "${misspelled.name}", which the restricted Pod Security level does not accept: write exactly "ALL"`,
+          severity: 'info',
+          message: `container "${container.name}" drops "${otherCase.name}": runtimes drop every capability, but the restricted Pod Security level rejects any spelling but "ALL"`,
+        });
+        continue;
+      }
+      // `CAP_ALL` is read by no runtime as ALL: the container keeps the default set.
+      const prefixed = dropped.find((entry) => entry.canonical === 'ALL');
+      if (prefixed !== undefined) {
+        report({
+          path: prefixed.path,
+          container: container.name,
+          message: `container "${container.name}" drops "${prefixed.name}", which container runtimes do not read as ALL, so it keeps the runtime's default set: write "ALL"`,
         });
         continue;
       }

@@ -59,9 +59,10 @@ export const seccompProfileMissing: ResourceCheck = {
     // One finding for the pod-level setting, however many containers inherit it.
     if (isRecord(podProfile) && inheritingBadPodProfile.length > 0) {
       const names = inheritingBadPodProfile.map((container) => `"${container.name}"`).join(', ');
+      const one = inheritingBadPodProfile.length === 1;
       report({
         path: [...podSpec.path, 'securityContext', 'seccompProfile', 'type'],
-        message: `the pod sets ${describe(podProfile)}, inherited by ${inheritingBadPodProfile.length === 1 ? 'container' : 'containers'} ${names}, which run without seccomp filtering`,
+        message: `the pod sets ${describe(podProfile)}, inherited by ${one ? 'container' : 'containers'} ${names}, which ${one ? 'runs' : 'run'} without seccomp filtering`,
       });
     }
   },

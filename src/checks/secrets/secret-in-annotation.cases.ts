@@ -89,7 +89,7 @@ spec:
   template:
     metadata:
       annotations:
-        notify/slack-token: xoxb-2401938762-2401938762345-AbCdEfGhIjKlMnOpQrStUvWx
+        backup.example.com/aws-key-id: ASIAQ3EGUHJKQ7MNBV2X
     spec:
       containers:
       - name: notifier
@@ -97,7 +97,7 @@ spec:
 `,
       expect: [
         { line: 6, column: 5, path: 'metadata.annotations["example.com/upstream-auth"]', message: 'of Service "api" holds a JSON Web Token (sha256:' },
-        { line: 21, column: 9, path: 'spec.template.metadata.annotations["notify/slack-token"]', message: 'of the pod template of Deployment "notifier" holds a Slack token' },
+        { line: 21, column: 9, path: 'spec.template.metadata.annotations["backup.example.com/aws-key-id"]', message: 'of the pod template of Deployment "notifier" holds an AWS access key ID' },
       ],
     },
     {

@@ -54,7 +54,7 @@ export const secretInAnnotation: ResourceCheck = {
       for (const [key, value] of Object.entries(metadata.annotations)) {
         if (typeof value !== 'string') continue;
         const path = [...metadataPath, 'annotations', key];
-        if (key === LAST_APPLIED && resource.kind === 'Secret' && metadataPath.length === 1) {
+        if (key === LAST_APPLIED && resource.kind === 'Secret') {
           // kubectl apply stores the whole applied Secret here, data included, in plain base64.
           const keys = keysWithValues(parseLastApplied(value));
           if (keys.length > 0) {

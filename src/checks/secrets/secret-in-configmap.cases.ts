@@ -49,15 +49,14 @@ data:
   application.properties: |
     spring.datasource.url=jdbc:postgresql://shop:Pg-9xQ2mV7@db.shop:5432/shop
     logging.level.root=INFO
-  alerting.yaml: |
-    receivers:
-    - name: team
-      slack_configs:
-      - api_url: https://hooks.slack.com/services/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
+  remote-write.yaml: |
+    remote_write:
+    - url: https://metrics.example.com/api/v1/write
+      bearer_token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJwcm9tZXRoZXVzIiwiaWF0IjoxNzE2MjM5MDIyfQ.Zk3v9QmR2pX8wL5nT1yB6cH4jD7sF0aE
 `,
       expect: [
         { line: 7, column: 3, path: 'data["application.properties"]', message: 'ConfigMap key "application.properties" holds a URL with a password in it (sha256:' },
-        { line: 10, column: 3, path: 'data["alerting.yaml"]', message: 'holds a Slack incoming-webhook URL (sha256:' },
+        { line: 10, column: 3, path: 'data["remote-write.yaml"]', message: 'holds a JSON Web Token (sha256:' },
       ],
     },
     {

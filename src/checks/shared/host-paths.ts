@@ -11,6 +11,8 @@ export interface HostPathVolume {
   hostPath: string;
   /** Path of `volumes[i].hostPath.path` inside the resource. */
   path: Path;
+  /** Path of `volumes[i].hostPath`, the volume source, inside the resource. */
+  sourcePath: Path;
 }
 
 export function hostPathVolumes(pod: PodSpecRef): HostPathVolume[] {
@@ -25,6 +27,7 @@ export function hostPathVolumes(pod: PodSpecRef): HostPathVolume[] {
       index,
       hostPath: typeof hostPath === 'string' ? hostPath : '',
       path: [...pod.path, 'volumes', index, 'hostPath', 'path'],
+      sourcePath: [...pod.path, 'volumes', index, 'hostPath'],
     });
   });
   return out;
@@ -73,47 +76,57 @@ function withoutVarRunAlias(path: string): string {
 
 export interface SensitiveHostPath {
   path: string;
-  /** What a container gets by mounting it. */
-  exposes: string;
+  /** What it is, as a noun phrase: "the node's configuration". */
+  what: string;
+  /** Why a container must not have it. */
+  risk: string;
   severity: Severity;
 }
 
-const RUNTIME_SOCKET = 'whoever can write to it controls every container on the node, and the node itself';
+const RUNTIME_SOCKET_RISK = 'whoever can write to it controls every container on the node, and the node itself';
 
 const SENSITIVE_HOST_PATHS: readonly SensitiveHostPath[] = [
-  { path: '/', exposes: "the node's entire filesystem", severity: 'critical' },
-  { path: '/run/docker.sock', exposes: `the Docker daemon socket: ${RUNTIME_SOCKET}`, severity: 'critical' },
-  { path: '/run/containerd/containerd.sock', exposes: `the containerd socket: ${RUNTIME_SOCKET}`, severity: 'critical' },
-  { path: '/run/crio/crio.sock', exposes: `the CRI-O socket: ${RUNTIME_SOCKET}`, severity: 'critical' },
-  { path: '/etc', exposes: "the node's configuration, including credentials such as /etc/shadow and the kubelet's kubeconfig", severity: 'high' },
+  { path: '/', what: "the node's root filesystem", risk: 'everything on the node, its credentials included', severity: 'critical' },
+  { path: '/run/docker.sock', what: 'the Docker daemon socket', risk: RUNTIME_SOCKET_RISK, severity: 'critical' },
+  { path: '/run/containerd/containerd.sock', what: 'the containerd socket', risk: RUNTIME_SOCKET_RISK, severity: 'critical' },
+  { path: '/run/crio/crio.sock', what: 'the CRI-O socket', risk: RUNTIME_SOCKET_RISK, severity: 'critical' },
+  { path: '/etc', what: "the node's configuration", risk: "credentials such as /etc/shadow and the kubelet's kubeconfig, and files that run as root", severity: 'high' },
   {
     path: '/etc/kubernetes',
-    exposes: "Kubernetes node configuration: the kubelet's credentials and, on control-plane nodes, the cluster CA keys and admin kubeconfig",
+    what: "the node's Kubernetes configuration",
+    risk: "the kubelet's credentials and, on control-plane nodes, the cluster CA keys and an admin kubeconfig",
     severity: 'high',
   },
-  { path: '/proc', exposes: "the host's processes (their environments and memory maps) and kernel settings", severity: 'high' },
-  { path: '/sys', exposes: "the host's kernel, device and cgroup interfaces", severity: 'high' },
-  { path: '/boot', exposes: "the node's kernel and boot loader", severity: 'high' },
-  { path: '/dev', exposes: "the node's devices, including its disks", severity: 'high' },
-  { path: '/root', exposes: "the home directory of the node's root user (SSH keys, shell history)", severity: 'high' },
-  { path: '/home', exposes: "the home directories of the node's users (SSH keys, credentials)", severity: 'high' },
-  {
-    path: '/var/lib/kubelet',
-    exposes: "the kubelet's state: the secrets and volumes of every pod on the node, and the kubelet's credentials",
-    severity: 'high',
-  },
-  { path: '/var/lib/docker', exposes: "Docker's storage: the filesystem of every container on the node", severity: 'high' },
-  { path: '/var/lib/containerd', exposes: "containerd's storage: the filesystem of every container on the node", severity: 'high' },
+  { path: '/proc', what: "the host's /proc", risk: 'the environment and memory maps of host processes, and kernel settings', severity: 'high' },
+  { path: '/sys', what: "the host's /sys", risk: 'kernel, device and cgroup interfaces of the node', severity: 'high' },
+  { path: '/boot', what: "the node's boot files", risk: 'its kernel and boot loader', severity: 'high' },
+  { path: '/dev', what: "the node's devices", risk: 'raw access to its disks and kernel interfaces', severity: 'high' },
+  { path: '/root', what: "the home directory of the node's root user", risk: 'SSH keys and shell history', severity: 'high' },
+  { path: '/home', what: "the home directories of the node's users", risk: 'SSH keys and credentials', severity: 'high' },
+  { path: '/var/lib/kubelet', what: "the kubelet's state", risk: "the secrets and volumes of every pod on the node, and the kubelet's credentials", severity: 'high' },
+  { path: '/var/lib/etcd', what: "etcd's data on control-plane nodes", risk: 'every object of the cluster, its Secrets included', severity: 'high' },
+  { path: '/var/lib/docker', what: "Docker's storage", risk: 'the filesystem of every container on the node', severity: 'high' },
+  { path: '/var/lib/containerd', what: "containerd's storage", risk: 'the filesystem of every container on the node', severity: 'high' },
 ];
 
 /** File names of container runtime sockets, wherever a distribution puts them (k3s, cri-dockerd, Podman). */
 const RUNTIME_SOCKET_NAMES: ReadonlySet<string> = new Set(['docker.sock', 'containerd.sock', 'crio.sock', 'cri-dockerd.sock', 'dockershim.sock', 'podman.sock']);
 
 /**
- * Paths under the sensitive directories that hold nothing secret and are mounted read-only
- * by many ordinary workloads (time zone, public CA bundles, host identification).
+ * Files under the sensitive directories that hold nothing secret and that ordinary
+ * workloads mount read-only (time zone, public CA bundles, host identification, user and
+ * group names). Reading them is harmless; writing to them is not.
  */
-const HARMLESS_HOST_PATHS: readonly string[] = ['/etc/localtime', '/etc/timezone', '/etc/machine-id', '/etc/os-release', '/etc/ssl/certs', '/etc/ca-certificates'];
+const PUBLIC_HOST_FILES: readonly string[] = [
+  '/etc/localtime',
+  '/etc/timezone',
+  '/etc/machine-id',
+  '/etc/os-release',
+  '/etc/passwd',
+  '/etc/group',
+  '/etc/ssl/certs',
+  '/etc/ca-certificates',
+];
 
 export interface SensitiveHostPathMatch {
   /** The host path, normalized. */
@@ -121,6 +134,8 @@ export interface SensitiveHostPathMatch {
   /** `is`: the path itself; `under`: inside it; `contains`: the mount includes it. */
   relation: 'is' | 'under' | 'contains';
   sensitive: SensitiveHostPath;
+  /** One of the public files: harmless unless mounted read-write. */
+  public: boolean;
 }
 
 function isUnder(path: string, ancestor: string): boolean {
@@ -132,27 +147,27 @@ function isUnder(path: string, ancestor: string): boolean {
  * sensitive paths, lies inside one, or is a directory that contains one (`/var` contains
  * `/var/lib/kubelet`). The most specific match wins; for `contains`, the most severe.
  */
-export function sensitiveHostPath(raw: string): SensitiveHostPathMatch | undefined {
+export function findSensitiveHostPath(raw: string): SensitiveHostPathMatch | undefined {
   const path = normalizeHostPath(raw);
   if (path === undefined) return undefined;
   const canonical = withoutVarRunAlias(path);
-  if (HARMLESS_HOST_PATHS.some((harmless) => canonical === harmless || isUnder(canonical, harmless))) return undefined;
+  const isPublic = PUBLIC_HOST_FILES.some((file) => canonical === file || isUnder(canonical, file));
 
   const exact = SENSITIVE_HOST_PATHS.find((sensitive) => sensitive.path === canonical);
-  if (exact !== undefined) return { path, relation: 'is', sensitive: exact };
+  if (exact !== undefined) return { path, relation: 'is', sensitive: exact, public: isPublic };
 
   const socketName = canonical.slice(canonical.lastIndexOf('/') + 1);
   if (RUNTIME_SOCKET_NAMES.has(socketName)) {
-    return { path, relation: 'is', sensitive: { path: canonical, exposes: `a container runtime socket: ${RUNTIME_SOCKET}`, severity: 'critical' } };
+    return { path, relation: 'is', sensitive: { path: canonical, what: 'a container runtime socket', risk: RUNTIME_SOCKET_RISK, severity: 'critical' }, public: false };
   }
 
   // Every path is under `/`: only mounting `/` itself counts as mounting the root.
   const ancestors = SENSITIVE_HOST_PATHS.filter((sensitive) => sensitive.path !== '/' && isUnder(canonical, sensitive.path));
   const closest = ancestors.sort((a, b) => b.path.length - a.path.length)[0];
-  if (closest !== undefined) return { path, relation: 'under', sensitive: closest };
+  if (closest !== undefined) return { path, relation: 'under', sensitive: closest, public: isPublic };
 
   const contained = SENSITIVE_HOST_PATHS.filter((sensitive) => isUnder(sensitive.path, canonical));
   const worst = contained.sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0];
-  if (worst !== undefined) return { path, relation: 'contains', sensitive: worst };
+  if (worst !== undefined) return { path, relation: 'contains', sensitive: worst, public: false };
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { CheckOption } from '../../engine/types.js';
 import { isRecord, type Resource } from '../../model/resource.js';
+import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
 
 /** API groups of the Istio kinds the mesh checks read; every served version (v1, v1beta1, v1alpha3) is accepted. */
@@ -146,4 +147,23 @@ export function isUnconstrainedClause(entries: unknown, key: 'source' | 'operati
 export function isMatchAllRule(rule: unknown): boolean {
   if (!isRecord(rule)) return false;
   return isUnconstrainedClause(rule.from, 'source') && isUnconstrainedClause(rule.to, 'operation') && isUnconstrainedList(rule.when);
+}
+
+function commandLine(container: ContainerRef): string[] {
+  const out: string[] = [];
+  for (const field of ['command', 'args']) {
+    const value = container.container[field];
+    if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Whether a container is the sidecar's traffic-redirection setup rather than the proxy: the
+ * injected `istio-init` (or, with the CNI plugin, `istio-validation`) init container, or any
+ * container that runs `istio-iptables` as they do.
+ */
+export function isIstioTrafficSetup(container: ContainerRef): boolean {
+  if (container.name === 'istio-init' || container.name === 'istio-validation') return true;
+  return commandLine(container).some((part) => part === 'istio-iptables' || part.endsWith('/istio-iptables'));
 }

@@ -14,8 +14,8 @@ export interface TokenFormat {
   /** Reads in a sentence: "holds {label}". */
   label: string;
   pattern: RegExp;
-  /** Rejects matches that have the shape but are not credentials (templates, placeholders). */
-  accept?: (match: RegExpExecArray) => boolean;
+  /** Rejects matches that have the shape but are not credentials (templates, placeholders), given the whole text too. */
+  accept?: (match: RegExpMatchArray, text: string) => boolean;
 }
 
 /** A credential found in a text: which format, and the matched text (to fingerprint, never to print). */
@@ -119,7 +119,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   {
     id: 'gcp-service-account-key',
     label: 'a Google Cloud service account key',
-    pattern: /"type"\s*:\s*"service_account"[\s\S]*?"private_key"\s*:\s*"-----BEGIN/,
+    // The key's own field, in a JSON document that declares itself a service account key.
+    pattern: /"private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY/,
+    accept: (_match, text) => /"type"\s*:\s*"service_account"/.test(text),
   },
   {
     id: 'stripe-key',
@@ -168,7 +170,7 @@ export function findTokens(text: string): TokenMatch[] {
   const found: TokenMatch[] = [];
   for (const { format, scanner } of SCANNERS) {
     for (const match of text.matchAll(scanner)) {
-      if (format.accept !== undefined && !format.accept(match as RegExpExecArray)) continue;
+      if (format.accept !== undefined && !format.accept(match, text)) continue;
       found.push({ format, text: match[0] });
       break;
     }

@@ -8,7 +8,7 @@ import { ResourceIndex, workloadsOf } from '../shared/resource-index.js';
 export interface Requirement {
   field: 'requests' | 'limits';
   resource: 'cpu' | 'memory' | 'ephemeral-storage';
-  /** How messages name the resource: `CPU`, `memory`, `ephemeral storage`. */
+  /** How messages name the resource: `CPU`, `memory`, `ephemeral-storage`. */
   resourceLabel: string;
 }
 
@@ -42,7 +42,7 @@ function limitRangeSuppliesDefault(limitRanges: readonly Resource[], requirement
   return false;
 }
 
-/** Why the requirement is met for a container that does not write it, if it is. */
+/** Whether Kubernetes gives the requirement to a container that does not write it, other than through a LimitRange. */
 function metWithoutOwnValue(podSpec: PodSpecRef, container: ContainerRef, requirement: Requirement): boolean {
   const name = requirement.resource;
   // A container that sets a limit but no request gets the limit as its request.

@@ -4,6 +4,7 @@ import { reportMissingRequirement } from './container-resources.js';
 export const cpuLimitsMissing: SetCheck = {
   id: 'cpu-limits-missing',
   scope: 'set',
+  appliesTo: 'workloads',
   meta: {
     title: 'CPU limit missing',
     summary: 'A container has no CPU limit (set, or defaulted by a LimitRange): it may use every idle core of its node, for example to mine cryptocurrency once compromised.',

@@ -4,6 +4,7 @@ import { reportMissingRequirement } from './container-resources.js';
 export const cpuRequestsMissing: SetCheck = {
   id: 'cpu-requests-missing',
   scope: 'set',
+  appliesTo: 'workloads',
   meta: {
     title: 'CPU request missing',
     summary: 'A container has no CPU request (set, implied by its CPU limit, or defaulted by a LimitRange), so the scheduler places it as if it needed no CPU and it gets the smallest share under contention.',

@@ -4,6 +4,7 @@ import { reportMissingRequirement } from './container-resources.js';
 export const ephemeralStorageLimitsMissing: SetCheck = {
   id: 'ephemeral-storage-limits-missing',
   scope: 'set',
+  appliesTo: 'workloads',
   meta: {
     title: 'Ephemeral storage limit missing',
     summary: 'A container has no ephemeral-storage limit (set, or defaulted by a LimitRange): its logs, writable layer and emptyDir scratch space can fill the node\'s disk.',

@@ -4,6 +4,7 @@ import { reportMissingRequirement } from './container-resources.js';
 export const memoryLimitsMissing: SetCheck = {
   id: 'memory-limits-missing',
   scope: 'set',
+  appliesTo: 'workloads',
   meta: {
     title: 'Memory limit missing',
     summary: 'A container has no memory limit (set, at pod level, or defaulted by a LimitRange): a leak or an attacker can take the node\'s memory and get other pods evicted or OOM-killed.',

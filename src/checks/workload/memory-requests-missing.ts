@@ -4,6 +4,7 @@ import { reportMissingRequirement } from './container-resources.js';
 export const memoryRequestsMissing: SetCheck = {
   id: 'memory-requests-missing',
   scope: 'set',
+  appliesTo: 'workloads',
   meta: {
     title: 'Memory request missing',
     summary: 'A container has no memory request (set, implied by its memory limit, or defaulted by a LimitRange), so nodes are overcommitted blindly and the pod is among the first evicted under memory pressure.',

@@ -1,0 +1,139 @@
+import type { CheckCases } from '../../testing/index.js';
+
+export const cases: CheckCases = {
+  valid: [
+    {
+      name: 'a default deny for both directions',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: api
+        image: registry.example.com/api:2.4.1
+`,
+    },
+    {
+      name: 'near miss: without policyTypes, a policy with egress rules restricts egress too',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-egress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  egress:
+  - to:
+    - podSelector: {matchLabels: {app: db}}
+    ports: [{port: 5432}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: api
+        image: registry.example.com/api:2.4.1
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an ingress default deny (policyTypes defaults to Ingress only) leaves egress open',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny-ingress
+  namespace: shop
+spec:
+  podSelector: {}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: registry.example.com/api:2.4.1
+`,
+      expect: [
+        {
+          line: 17,
+          column: 7,
+          path: 'spec.template.metadata.labels',
+          message: 'the pods of Deployment "api" are selected by no NetworkPolicy for Egress in namespace "shop": they can connect to any address',
+        },
+      ],
+    },
+    {
+      name: 'an empty egress list adds no Egress type; a policy for other pods does not count',
+      yaml: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: lockdown
+  namespace: jobs
+spec:
+  podSelector: {}
+  egress: []
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-egress
+  namespace: jobs
+spec:
+  podSelector:
+    matchLabels: {app: web}
+  policyTypes: [Egress]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+  namespace: jobs
+spec:
+  schedule: "0 6 * * 1"
+  jobTemplate:
+    spec:
+      template:
+        metadata:
+          labels: {app: report}
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: registry.example.com/report:1.2.0
+`,
+      expect: [{ line: 31, column: 11, path: 'spec.jobTemplate.spec.template.metadata.labels', message: 'CronJob "report"' }],
+    },
+  ],
+};
