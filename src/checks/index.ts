@@ -7,6 +7,7 @@ import { runAsRootAllowed } from './pod-security/run-as-root-allowed.js';
 import { pssBaseline } from './pss/pss-baseline.js';
 import { pssRestricted } from './pss/pss-restricted.js';
 import { EXPOSURE_CHECKS } from './registry-exposure.js';
+import { HYGIENE_CHECKS } from './registry-hygiene.js';
 import { MESH_CHECKS } from './registry-mesh.js';
 import { POD_SECURITY_CHECKS } from './registry-pod-security.js';
 import { WORKLOAD_CHECKS } from './registry-workload.js';
@@ -22,6 +23,7 @@ export const BUILTIN_CHECKS: readonly Check[] = [
   ...WORKLOAD_CHECKS,
   ...EXPOSURE_CHECKS,
   ...MESH_CHECKS,
+  ...HYGIENE_CHECKS,
   pssBaseline,
   pssRestricted,
 ];

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../loader/types.js';
 import { fingerprint, stablePath } from '../findings/fingerprint.js';
 import type { Finding } from '../findings/types.js';
-import type { Resource } from '../model/resource.js';
-import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../model/workload.js';
+import type { Resource, ResourceIdentity } from '../model/resource.js';
+import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { existingPrefix, formatPath } from '../yaml/path.js';
-import { locatePath } from '../yaml/positions.js';
-import type { Check, CheckMeta, Report } from './types.js';
+import { locatePath, releasePositions } from '../yaml/positions.js';
+import type { Check, CheckMeta, Report, ResourceCheck } from './types.js';
 
 export interface Evaluation {
   checkId: string;
@@ -33,13 +33,25 @@ function applies(check: Check, resource: Resource): boolean {
   return check.appliesTo.includes(resource.kind);
 }
 
+const identities = new WeakMap<Resource, ResourceIdentity>();
+
+/** One identity object per resource, shared by all its findings. */
+function identityOf(resource: Resource): ResourceIdentity {
+  let identity = identities.get(resource);
+  if (identity === undefined) {
+    identity = { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name };
+    identities.set(resource, identity);
+  }
+  return identity;
+}
+
 /** Turns a check's report into a finding with file, line and column. */
 export function toFinding(check: Check, resource: Resource, report: Report): Finding {
   const fullPath = [...resource.basePath, ...report.path];
   const existing = existingPrefix(resource.document.value, fullPath);
   const positions = locatePath(resource.document, existing);
   const position = positions[positions.length - 1] ?? { line: resource.document.startLine, column: 1 };
-  const identity = { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name };
+  const identity = identityOf(resource);
   const finding: Finding = {
     checkId: check.id,
     title: check.meta.title,
@@ -71,12 +83,6 @@ export interface RunOptions {
 export function runChecks(resources: readonly Resource[], checks: readonly Check[], options: RunOptions = {}): RunOutcome {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
-  const evaluations: Evaluation[] = [];
-  const podSpecs = new Map<number, PodSpecRef | undefined>();
-  const podSpec = (resource: Resource) => {
-    if (!podSpecs.has(resource.index)) podSpecs.set(resource.index, podSpecOf(resource));
-    return podSpecs.get(resource.index);
-  };
   const failed = (check: Check, resource: Resource | undefined, error: unknown) => {
     diagnostics.push({
       severity: 'error',
@@ -86,33 +92,43 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
       ...(resource ? { line: resource.document.startLine } : {}),
     });
   };
-  for (const check of checks) {
-    const checkOptions = { ...defaultOptions(check.meta), ...(options.checkOptions?.[check.id] ?? {}) };
-    const evaluated: number[] = [];
-    if (check.scope === 'resource') {
-      for (const resource of resources) {
-        if (!applies(check, resource)) continue;
-        evaluated.push(resource.index);
-        try {
-          check.run({
-            resource,
-            podSpec: podSpec(resource),
-            options: checkOptions,
-            report: (report) => findings.push(toFinding(check, resource, report)),
-          });
-        } catch (error) {
-          failed(check, resource, error);
-        }
-      }
-    } else {
-      for (const resource of resources) if (applies(check, resource)) evaluated.push(resource.index);
+  const optionsOf = (check: Check) => ({ ...defaultOptions(check.meta), ...(options.checkOptions?.[check.id] ?? {}) });
+  const evaluated = new Map<string, number[]>(checks.map((check) => [check.id, []]));
+  const resourceChecks = checks.filter((check): check is ResourceCheck => check.scope === 'resource').map((check) => ({ check, options: optionsOf(check) }));
+
+  // Resource by resource, so that each document's position index is built once, used by
+  // all its findings, and released before the next document: memory stays flat.
+  for (const [index, resource] of resources.entries()) {
+    const pending: Array<{ check: Check; report: Report }> = [];
+    for (const { check, options: checkOptions } of resourceChecks) {
+      if (!applies(check, resource)) continue;
+      (evaluated.get(check.id) as number[]).push(resource.index);
       try {
-        check.run({ resources, options: checkOptions, report: (resource, report) => findings.push(toFinding(check, resource, report)) });
+        check.run({ resource, podSpec: podSpecOf(resource), options: checkOptions, report: (report) => pending.push({ check, report }) });
       } catch (error) {
-        failed(check, undefined, error);
+        failed(check, resource, error);
       }
     }
-    evaluations.push({ checkId: check.id, resources: evaluated });
+    for (const { check, report } of pending) findings.push(toFinding(check, resource, report));
+    if (resources[index + 1]?.document !== resource.document) releasePositions(resource.document);
   }
-  return { findings, evaluations, diagnostics };
+
+  const setReports: Array<{ check: Check; resource: Resource; report: Report }> = [];
+  for (const check of checks) {
+    if (check.scope !== 'set') continue;
+    const list = evaluated.get(check.id) as number[];
+    for (const resource of resources) if (applies(check, resource)) list.push(resource.index);
+    try {
+      check.run({ resources, options: optionsOf(check), report: (resource, report) => setReports.push({ check, resource, report }) });
+    } catch (error) {
+      failed(check, undefined, error);
+    }
+  }
+  // Findings of whole-set checks, grouped by document for the same reason.
+  setReports.sort((a, b) => a.resource.index - b.resource.index);
+  for (const [i, { check, resource, report }] of setReports.entries()) {
+    findings.push(toFinding(check, resource, report));
+    if (setReports[i + 1]?.resource.document !== resource.document) releasePositions(resource.document);
+  }
+  return { findings, evaluations: checks.map((check) => ({ checkId: check.id, resources: evaluated.get(check.id) as number[] })), diagnostics };
 }

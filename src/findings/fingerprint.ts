@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isRecord, type ResourceIdentity } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
 
@@ -29,8 +29,5 @@ export function apiGroup(apiVersion: string): string {
 }
 
 export function fingerprint(checkId: string, resource: ResourceIdentity, stable: string): string {
-  return createHash('sha256')
-    .update([checkId, apiGroup(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, stable].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  return hash('sha256', [checkId, apiGroup(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, stable].join('\u0000'), 'hex').slice(0, 32);
 }

@@ -55,7 +55,16 @@ function get(object: unknown, path: Path): unknown {
  * The pod spec of a workload, or undefined for kinds that run no pods (and for workloads
  * without a template, such as a Rollout that refers to a Deployment by `workloadRef`).
  */
-export function podSpecOf(resource: Resource, extraTemplatePaths: Readonly<Record<string, Path>> = {}): PodSpecRef | undefined {
+export function podSpecOf(resource: Resource, extraTemplatePaths?: Readonly<Record<string, Path>>): PodSpecRef | undefined {
+  if (extraTemplatePaths !== undefined) return extractPodSpec(resource, extraTemplatePaths);
+  // Many checks ask for the same resource's pod spec: extract it once.
+  if (!podSpecs.has(resource)) podSpecs.set(resource, extractPodSpec(resource, {}));
+  return podSpecs.get(resource);
+}
+
+const podSpecs = new WeakMap<Resource, PodSpecRef | undefined>();
+
+function extractPodSpec(resource: Resource, extraTemplatePaths: Readonly<Record<string, Path>>): PodSpecRef | undefined {
   const object = resource.object;
   let specPath: Path;
   let metadataPath: Path;

@@ -100,18 +100,43 @@ function readKey(text: string, at: number): KeyRead {
 }
 
 /**
+ * Steps already taken in a document, as a tree keyed by path segment: findings in one
+ * document share most of their paths, so each key or item is looked up once.
+ */
+export interface StepCache {
+  step?: Step;
+  /** Segment and subtree pairs; fan-out is small, so a list beats a Map here. */
+  children?: Array<[string | number, StepCache]>;
+}
+
+/**
  * Locates `path` in `lines` (the lines of one document). The path must exist in the
  * document's data: a segment this reader cannot find means the layout is one it does not
  * understand, and it raises {@link UnsupportedLayout}. Returns one position per segment.
  */
-export function locateInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path): LinePosition[] {
+export function locateInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition[] {
   const found: LinePosition[] = [];
-  let node: NodeStart | undefined = firstNode(lines, firstContentLine);
+  cache.step ??= { position: { line: firstContentLine, column: 0 }, value: firstNode(lines, firstContentLine) };
+  let node = cache.step.value;
+  let level = cache;
   for (const segment of path) {
-    if (node === undefined) throw new UnsupportedLayout('path goes past a leaf');
-    const next = typeof segment === 'number' ? findItem(lines, node, segment) : findKey(lines, node, segment);
-    found.push(next.position);
-    node = next.value;
+    level.children ??= [];
+    let next: StepCache | undefined;
+    for (const [known, subtree] of level.children) {
+      if (known === segment) {
+        next = subtree;
+        break;
+      }
+    }
+    if (next === undefined) {
+      if (node === undefined) throw new UnsupportedLayout('path goes past a leaf');
+      next = { step: typeof segment === 'number' ? findItem(lines, node, segment) : findKey(lines, node, segment) };
+      level.children.push([segment, next]);
+    }
+    const step = next.step as Step;
+    found.push(step.position);
+    node = step.value;
+    level = next;
   }
   return found;
 }
@@ -156,7 +181,7 @@ function valueAfter(lines: readonly string[], line: number, column: number, owne
   return undefined;
 }
 
-interface Step {
+export interface Step {
   position: LinePosition;
   value: NodeStart | undefined;
 }

@@ -2,6 +2,17 @@
 export type Path = ReadonlyArray<string | number>;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+const identifiers = new Map<string, boolean>();
+
+/** Whether a key can be written bare (`spec`) rather than quoted (`["a.b/c"]`); keys repeat, so remember. */
+function isIdentifier(key: string): boolean {
+  let known = identifiers.get(key);
+  if (known === undefined) {
+    known = IDENTIFIER.test(key);
+    if (identifiers.size < 10_000) identifiers.set(key, known);
+  }
+  return known;
+}
 
 /**
  * Renders a path the way people write it: `spec.containers[0].securityContext`,
@@ -11,7 +22,7 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else if (isIdentifier(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;

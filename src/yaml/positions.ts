@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../loader/types.js';
 import { LineIndex } from './lines.js';
 import { composeDocument, locateInComposed, type ComposedDocument } from './locate-fallback.js';
-import { locateInBlockYaml, UnsupportedLayout } from './locate-block.js';
+import { locateInBlockYaml, UnsupportedLayout, type StepCache } from './locate-block.js';
 import { JsonPathNotFound, locateInJson } from './locate-json.js';
 import type { Path } from './path.js';
 
@@ -14,6 +14,7 @@ export interface SourcePosition {
 
 interface DocumentState {
   lines?: string[];
+  steps?: StepCache;
   lineIndex?: LineIndex;
   composed?: ComposedDocument;
   flow?: boolean;
@@ -58,7 +59,8 @@ export function locatePath(document: LoadedDocument, path: Path): SourcePosition
   } else {
     try {
       state.lines ??= document.text.split('\n');
-      const found = locateInBlockYaml(state.lines, 0, path);
+      state.steps ??= {};
+      const found = locateInBlockYaml(state.lines, 0, path, state.steps);
       state.lastReader = 'block';
       return found.map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
     } catch (error) {
@@ -76,7 +78,17 @@ function shift(document: LoadedDocument, position: { line: number; column: numbe
   return { line: document.startLine + position.line - 1, column: position.column };
 }
 
+/** Position of the last segment of a path (the field itself), or undefined for the empty path. */
+export function locateField(document: LoadedDocument, path: Path): SourcePosition | undefined {
+  return locatePath(document, path).at(-1);
+}
+
 /** Which reader answered the last look-up in a document (for tests). */
 export function lastReaderOf(document: LoadedDocument): DocumentState['lastReader'] {
   return states.get(document)?.lastReader;
+}
+
+/** Drops a document's position index; the next look-up builds it again. */
+export function releasePositions(document: LoadedDocument): void {
+  states.delete(document);
 }

@@ -20,6 +20,12 @@ const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
   defaultStyle: 'lowercase',
 });
 
+/** Most plain scalars are words: a cheap first-character test spares them the number patterns. */
+function startsNumeric(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46; // 0-9 - + .
+}
+
 const INT_PATTERN = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|0[0-7_]+|0|[1-9][0-9_]*)$/;
 
 function parseInt11(text: string): number {
@@ -38,7 +44,7 @@ function parseInt11(text: string): number {
 
 const int11 = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && INT_PATTERN.test(data) && /[0-9]/.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && startsNumeric(data) && INT_PATTERN.test(data) && /[0-9]/.test(data),
   construct: (data: string) => parseInt11(data),
   predicate: (object: unknown) => typeof object === 'number' && Number.isInteger(object),
   represent: { decimal: (object: object) => String(object) },
@@ -49,7 +55,7 @@ const FLOAT_PATTERN = /^(?:[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-
 
 const float11 = new yaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && FLOAT_PATTERN.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && (startsNumeric(data) || data.charCodeAt(0) === 46) && FLOAT_PATTERN.test(data),
   construct: (data: string) => {
     const lower = data.toLowerCase();
     if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;

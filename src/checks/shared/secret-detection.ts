@@ -165,9 +165,16 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
 /** Global copies of the patterns: every match of a format is looked at, the first may be a placeholder. */
 const SCANNERS = TOKEN_FORMATS.map((format) => ({ format, scanner: new RegExp(format.pattern.source, `${format.pattern.flags.replace('g', '')}g`) }));
 
+/**
+ * A cheap first pass: every format above contains one of these literals, so a text without
+ * any of them holds no token and the slower patterns need not run.
+ */
+const ANY_FORMAT_HINT = /PRIVATE KEY|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|xapp-|hooks\.slack\.com|AIza|"private_key"|_live_|npm_|sk-|SG\.|eyJ|:\/\//i;
+
 /** Every credential of a known format in a text, at most one per format. */
 export function findTokens(text: string): TokenMatch[] {
   const found: TokenMatch[] = [];
+  if (!ANY_FORMAT_HINT.test(text)) return found;
   for (const { format, scanner } of SCANNERS) {
     for (const match of text.matchAll(scanner)) {
       if (format.accept !== undefined && !format.accept(match, text)) continue;

@@ -1,0 +1,146 @@
+import { apiGroup } from '../../findings/fingerprint.js';
+import { isRecord, type Resource } from '../../model/resource.js';
+import { WORKLOAD_KINDS } from '../../model/workload.js';
+import { workloadsOf, type Workload } from '../shared/resource-index.js';
+import { labelsOf, type Labels } from '../shared/selectors.js';
+
+/** A Service that sends traffic to the pods its selector chooses. */
+export interface SelectingService {
+  resource: Resource;
+  namespace: string;
+  selector: Labels;
+}
+
+/**
+ * The Service behind a resource, when it selects pods: a core Service with a non-empty
+ * `spec.selector` (a plain map of labels, ANDed). Services without a selector get their
+ * endpoints from elsewhere, and ExternalName Services are DNS aliases; neither picks pods.
+ */
+export function selectingService(resource: Resource): SelectingService | undefined {
+  if (resource.kind !== 'Service' || resource.apiVersion !== 'v1' || resource.namespace === undefined) return undefined;
+  const spec = resource.object.spec;
+  if (!isRecord(spec) || spec.type === 'ExternalName' || !isRecord(spec.selector)) return undefined;
+  const selector = labelsOf({ labels: spec.selector });
+  if (Object.keys(selector).length === 0) return undefined;
+  return { resource, namespace: resource.namespace, selector };
+}
+
+/**
+ * Labels that controllers add to the pods they create, with values the manifest cannot know
+ * (hashes and UIDs). A selector on one of them cannot be judged from the input.
+ */
+const UNKNOWABLE_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'controller-uid', 'batch.kubernetes.io/controller-uid']);
+
+/** A label the workload's controller adds to every pod: whether `value` is one it can take. */
+function generatedLabelMatches(workload: Workload, key: string, value: string): boolean {
+  const { resource } = workload;
+  if (UNKNOWABLE_LABELS.has(key)) return true;
+  if (resource.kind === 'StatefulSet') {
+    // Pods are named <statefulset>-<ordinal>; a per-pod Service selects one of them.
+    if (key === 'statefulset.kubernetes.io/pod-name') return value.startsWith(`${resource.name}-`) && /^\d+$/.test(value.slice(resource.name.length + 1));
+    if (key === 'apps.kubernetes.io/pod-index') return /^\d+$/.test(value);
+  }
+  if (resource.kind === 'Job' && isRecord(resource.object.spec) && resource.object.spec.manualSelector !== true) {
+    // Added to the template when the selector is generated (no `manualSelector: true`).
+    if (key === 'job-name' || key === 'batch.kubernetes.io/job-name') return value === resource.name;
+  }
+  return false;
+}
+
+/** Whether a Service selector (a map, all pairs required) selects the pods of a workload. */
+export function selectsWorkload(selector: Labels, workload: Workload): boolean {
+  const labels = labelsOf(workload.podSpec.metadata);
+  return Object.entries(selector).every(([key, value]) => (Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] === value : generatedLabelMatches(workload, key, value)));
+}
+
+/** API groups of Kubernetes itself: none of their kinds outside the workload kinds creates pods. */
+const BUILTIN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'extensions',
+  'networking.k8s.io',
+  'discovery.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'coordination.k8s.io',
+  'events.k8s.io',
+  'scheduling.k8s.io',
+  'node.k8s.io',
+  'resource.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'certificates.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'gateway.networking.k8s.io',
+  'policy.networking.k8s.io',
+  'snapshot.storage.k8s.io',
+]);
+
+/** Custom resource groups known to configure traffic, policy or certificates and never to run pods. */
+const PODLESS_GROUPS = new Set([
+  'networking.istio.io',
+  'security.istio.io',
+  'telemetry.istio.io',
+  'cert-manager.io',
+  'acme.cert-manager.io',
+  'crd.projectcalico.org',
+  'projectcalico.org',
+  'cilium.io',
+  'k8s.cni.cncf.io',
+  'route.openshift.io',
+  'traefik.io',
+  'traefik.containo.us',
+  'bitnami.com',
+  'external-secrets.io',
+  'autoscaling.k8s.io',
+]);
+
+/** Prometheus-operator kinds that only configure scraping and alerting (its Prometheus and Alertmanager kinds do run pods). */
+const PODLESS_MONITORING_KINDS = new Set(['ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Probe', 'AlertmanagerConfig', 'ScrapeConfig']);
+
+/** Whether a resource that is not a workload kind may still make pods appear (an operator's custom resource, say). */
+function mayRunPods(resource: Resource): boolean {
+  const group = apiGroup(resource.apiVersion);
+  if (BUILTIN_GROUPS.has(group) || PODLESS_GROUPS.has(group)) return false;
+  if (group === 'monitoring.coreos.com' && PODLESS_MONITORING_KINDS.has(resource.kind)) return false;
+  if (group === 'keda.sh' && resource.kind !== 'ScaledJob') return false;
+  return true;
+}
+
+/** The workloads of one namespace, and whether the input may hold pods of it that cannot be seen. */
+export interface NamespaceWorkloads {
+  workloads: Workload[];
+  /**
+   * True when the namespace holds a workload without a pod template (an Argo Rollout that
+   * refers to a Deployment, say) or a custom resource that may run pods through an operator:
+   * their pods' labels are unknown, so "no pod matches" cannot be concluded.
+   */
+  opaque: boolean;
+}
+
+const WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
+
+export function workloadsByNamespace(resources: readonly Resource[]): Map<string, NamespaceWorkloads> {
+  const byNamespace = new Map<string, NamespaceWorkloads>();
+  const entry = (namespace: string) => {
+    let found = byNamespace.get(namespace);
+    if (found === undefined) byNamespace.set(namespace, (found = { workloads: [], opaque: false }));
+    return found;
+  };
+  const withPodSpec = new Set<Resource>();
+  for (const workload of workloadsOf(resources)) {
+    // A PodTemplate is a template for others to use; it runs no pods itself.
+    if (workload.resource.namespace === undefined || workload.resource.kind === 'PodTemplate') continue;
+    entry(workload.resource.namespace).workloads.push(workload);
+    withPodSpec.add(workload.resource);
+  }
+  for (const resource of resources) {
+    if (resource.namespace === undefined || withPodSpec.has(resource) || resource.kind === 'PodTemplate') continue;
+    if (WORKLOAD_KIND_SET.has(resource.kind) || mayRunPods(resource)) entry(resource.namespace).opaque = true;
+  }
+  return byNamespace;
+}
