@@ -18,7 +18,7 @@ import { writeCorpus, writeSmallFile } from './corpus.mjs';
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
 const MEASURE = join(BENCH_DIR, 'measure.mjs');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'bulwark.js');
 
 const SEED = 0xb01a4c;
 const REPS = positiveInt(process.env.BENCH_REPS, 7);

@@ -87,7 +87,7 @@ describe('bulwark pss', () => {
     assert.match(byName.get('Namespace/odd')?.notes?.join() ?? '', /invalid label pod-security.kubernetes.io\/enforce=strict/);
     assert.equal(run.exitCode, 1);
     const text = renderPss(run, 'text', false);
-    assert.match(text, /DENIED {2}Deployment prod\/agent  k8s\.yaml:22  baseline:v1\.29, from the namespace label\n {4}30:7  host namespaces \(hostPID=true\)/);
+    assert.match(text, /DENIED {2}Deployment prod\/agent {2}k8s\.yaml:22 {2}baseline:v1\.29, from the namespace label\n {4}30:7 {2}host namespaces \(hostPID=true\)/);
     assert.match(text, /3 workloads evaluated, 1 denied\./);
   });
 

@@ -12,7 +12,7 @@ import { ROOT } from '../helpers.js';
  * and output. `UPDATE_GOLDEN=1 npm run test:unit` rewrites the golden files after a
  * deliberate change; review the diff before committing it.
  */
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'bulwark.js');
 const GOLDEN = join(ROOT, 'test', 'scenarios', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const work = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
