@@ -103,6 +103,8 @@ const CATEGORY_TITLES: Record<string, string> = {
   exposure: 'Exposure outside the cluster',
   network: 'Network policies',
   mesh: 'Service mesh (Istio)',
+  rbac: 'RBAC: roles, bindings and tokens',
+  hygiene: 'Manifest hygiene and availability',
 };
 
 /** The README's catalogue: checks by category, each linked to its page. */

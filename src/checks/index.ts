@@ -9,6 +9,7 @@ import { pssRestricted } from './pss/pss-restricted.js';
 import { EXPOSURE_CHECKS } from './registry-exposure.js';
 import { HYGIENE_CHECKS } from './registry-hygiene.js';
 import { MESH_CHECKS } from './registry-mesh.js';
+import { RBAC_CHECKS } from './registry-rbac.js';
 import { POD_SECURITY_CHECKS } from './registry-pod-security.js';
 import { WORKLOAD_CHECKS } from './registry-workload.js';
 
@@ -22,6 +23,7 @@ export const BUILTIN_CHECKS: readonly Check[] = [
   imageNotPinnedByDigest,
   ...WORKLOAD_CHECKS,
   ...EXPOSURE_CHECKS,
+  ...RBAC_CHECKS,
   ...MESH_CHECKS,
   ...HYGIENE_CHECKS,
   pssBaseline,

@@ -4,7 +4,7 @@ import type { Finding } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { existingPrefix, formatPath } from '../yaml/path.js';
-import { locatePath, releasePositions } from '../yaml/positions.js';
+import { locateField, releasePositions } from '../yaml/positions.js';
 import type { Check, CheckMeta, Report, ResourceCheck } from './types.js';
 
 export interface Evaluation {
@@ -47,10 +47,9 @@ function identityOf(resource: Resource): ResourceIdentity {
 
 /** Turns a check's report into a finding with file, line and column. */
 export function toFinding(check: Check, resource: Resource, report: Report): Finding {
-  const fullPath = [...resource.basePath, ...report.path];
+  const fullPath = resource.basePath.length === 0 ? report.path : [...resource.basePath, ...report.path];
   const existing = existingPrefix(resource.document.value, fullPath);
-  const positions = locatePath(resource.document, existing);
-  const position = positions[positions.length - 1] ?? { line: resource.document.startLine, column: 1 };
+  const position = locateField(resource.document, existing) ?? { line: resource.document.startLine, column: 1 };
   const identity = identityOf(resource);
   const finding: Finding = {
     checkId: check.id,

@@ -1,5 +1,5 @@
 import { contentStartLine } from '../loader/parse.js';
-import { locatePath } from '../yaml/positions.js';
+import { locateField } from '../yaml/positions.js';
 import type { Diagnostic, LoadedDocument } from '../loader/types.js';
 import type { Path } from '../yaml/path.js';
 import { isClusterScoped } from './scope.js';
@@ -140,6 +140,6 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
 /** 1-based line where the resource's own content begins (past `---`, comments and directives). */
 export function resourceStartLine(resource: Resource): number {
   const document = resource.document;
-  if (resource.basePath.length > 0) return locatePath(document, resource.basePath).at(-1)?.line ?? document.startLine;
+  if (resource.basePath.length > 0) return locateField(document, resource.basePath)?.line ?? document.startLine;
   return contentStartLine(document);
 }

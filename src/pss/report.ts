@@ -3,7 +3,7 @@ import type { Diagnostic } from '../loader/types.js';
 import { resourceStartLine, type Resource } from '../model/resource.js';
 import { WORKLOAD_KINDS } from '../model/workload.js';
 import { existingPrefix, formatPath } from '../yaml/path.js';
-import { locatePath } from '../yaml/positions.js';
+import { locateField } from '../yaml/positions.js';
 import { evaluatePod, formatPssVersion, podViewOf } from './evaluate.js';
 import { namespacePolicy, PSA_MODES, type ModePolicy, type NamespacePolicy, type PsaMode } from './namespaces.js';
 import { LATEST_MINOR, type PssLevel } from './types.js';
@@ -76,7 +76,7 @@ function evaluateAt(resource: Resource, policy: { level: PssLevel; minor: number
     allowed: evaluation.allowed,
     violations: evaluation.violations.map((violation) => {
       const fullPath = [...resource.basePath, ...violation.path];
-      const position = locatePath(resource.document, existingPrefix(resource.document.value, fullPath)).at(-1) ?? { line: resource.document.startLine, column: 1 };
+      const position = locateField(resource.document, existingPrefix(resource.document.value, fullPath)) ?? { line: resource.document.startLine, column: 1 };
       return { check: violation.check, reason: violation.message, path: formatPath(violation.path), line: position.line, column: position.column };
     }),
   };

@@ -44,7 +44,18 @@ function firstContentIsFlow(text: string): boolean {
  * positions only in documents that have findings.
  */
 export function locatePath(document: LoadedDocument, path: Path): SourcePosition[] {
+  return locate(document, path, false);
+}
+
+/** Position of the last segment of a path (the field itself), or undefined for the empty path. */
+export function locateField(document: LoadedDocument, path: Path): SourcePosition | undefined {
+  return locate(document, path, true)[0];
+}
+
+/** Positions of every segment, or (with `lastOnly`) of the last one alone, sparing the rest. */
+function locate(document: LoadedDocument, path: Path, lastOnly: boolean): SourcePosition[] {
   const state = stateOf(document);
+  const pick = <T>(all: T[]): T[] => (lastOnly ? all.slice(-1) : all);
   state.flow ??= firstContentIsFlow(document.text);
   if (state.flow) {
     try {
@@ -52,7 +63,7 @@ export function locatePath(document: LoadedDocument, path: Path): SourcePosition
       const index = state.lineIndex;
       const offsets = locateInJson(document.text, 0, path);
       state.lastReader = 'json';
-      return offsets.map((offset) => shift(document, index.position(offset)));
+      return pick(offsets).map((offset) => shift(document, index.position(offset)));
     } catch (error) {
       if (!(error instanceof JsonPathNotFound)) throw error;
     }
@@ -62,7 +73,7 @@ export function locatePath(document: LoadedDocument, path: Path): SourcePosition
       state.steps ??= {};
       const found = locateInBlockYaml(state.lines, 0, path, state.steps);
       state.lastReader = 'block';
-      return found.map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
+      return pick(found).map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
     } catch (error) {
       if (!(error instanceof UnsupportedLayout)) throw error;
     }
@@ -71,16 +82,11 @@ export function locatePath(document: LoadedDocument, path: Path): SourcePosition
   state.lineIndex ??= new LineIndex(document.text);
   const index = state.lineIndex;
   state.lastReader = 'composed';
-  return locateInComposed(state.composed, path).map((offset) => shift(document, index.position(offset)));
+  return pick(locateInComposed(state.composed, path)).map((offset) => shift(document, index.position(offset)));
 }
 
 function shift(document: LoadedDocument, position: { line: number; column: number }): SourcePosition {
   return { line: document.startLine + position.line - 1, column: position.column };
-}
-
-/** Position of the last segment of a path (the field itself), or undefined for the empty path. */
-export function locateField(document: LoadedDocument, path: Path): SourcePosition | undefined {
-  return locatePath(document, path).at(-1);
 }
 
 /** Which reader answered the last look-up in a document (for tests). */

@@ -1,0 +1,12 @@
+/**
+ * Kubernetes RBAC as the API server's authorizer evaluates it: rule matching, subjects and
+ * identities, aggregated and built-in ClusterRoles, bindings, the grants they make, and the
+ * workloads whose tokens carry them. Checks, who-can queries and policy generators build on it.
+ */
+export * from './types.js';
+export * from './rules.js';
+export * from './subjects.js';
+export * from './builtin.js';
+export * from './model.js';
+export * from './risks.js';
+export * from './workloads.js';

@@ -1,0 +1,88 @@
+import { isRecord } from '../model/resource.js';
+import { isNonResourceRequest, WILDCARD, type AccessRequest, type PolicyRule, type ResourceRequest } from './types.js';
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Reads a rule from a manifest. Anything that is not an object is no rule at all. */
+export function parsePolicyRule(value: unknown): PolicyRule | undefined {
+  if (!isRecord(value)) return undefined;
+  return {
+    verbs: strings(value.verbs),
+    apiGroups: strings(value.apiGroups),
+    resources: strings(value.resources),
+    resourceNames: strings(value.resourceNames),
+    nonResourceURLs: strings(value.nonResourceURLs),
+  };
+}
+
+/** The rules of a Role or ClusterRole, keeping each rule's index (a non-object entry keeps its slot, as `undefined`). */
+export function parsePolicyRules(value: unknown): (PolicyRule | undefined)[] {
+  return Array.isArray(value) ? value.map(parsePolicyRule) : [];
+}
+
+// The matchers below follow k8s.io/kubernetes pkg/apis/rbac/v1/evaluation_helpers.go exactly.
+
+export function verbMatches(rule: PolicyRule, verb: string): boolean {
+  return rule.verbs.some((ruleVerb) => ruleVerb === WILDCARD || ruleVerb === verb);
+}
+
+export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
+  return rule.apiGroups.some((ruleGroup) => ruleGroup === WILDCARD || ruleGroup === group);
+}
+
+/**
+ * Whether the rule names the resource. `*` matches every resource and every subresource;
+ * `pods/exec` matches that subresource exactly; `*\/exec` matches the `exec` subresource of
+ * any resource. There is no `pods/*`: written in a rule, it matches nothing.
+ */
+export function resourceMatches(rule: PolicyRule, resource: string, subresource?: string): boolean {
+  const combined = subresource ? `${resource}/${subresource}` : resource;
+  return rule.resources.some((ruleResource) => {
+    if (ruleResource === WILDCARD || ruleResource === combined) return true;
+    return subresource !== undefined && subresource !== '' && ruleResource === `*/${subresource}`;
+  });
+}
+
+/** An empty `resourceNames` allows every name; otherwise the request must name one of them (a request without a name never matches). */
+export function resourceNameMatches(rule: PolicyRule, name: string | undefined): boolean {
+  if (rule.resourceNames.length === 0) return true;
+  return name !== undefined && name !== '' && rule.resourceNames.includes(name);
+}
+
+/** `*` matches every URL, a trailing `*` matches by prefix, anything else exactly. */
+export function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {
+  return rule.nonResourceURLs.some((url) => {
+    if (url === WILDCARD || url === path) return true;
+    return url.endsWith('*') && path.startsWith(url.replace(/\*+$/, ''));
+  });
+}
+
+/** Whether one rule allows a request (`RuleAllows` of the RBAC authorizer). */
+export function ruleAllows(rule: PolicyRule, request: AccessRequest): boolean {
+  if (isNonResourceRequest(request)) return verbMatches(rule, request.verb) && nonResourceURLMatches(rule, request.path);
+  return (
+    verbMatches(rule, request.verb) &&
+    apiGroupMatches(rule, request.group ?? '') &&
+    resourceMatches(rule, request.resource, request.subresource) &&
+    resourceNameMatches(rule, request.name)
+  );
+}
+
+/** `get pods.apps/scale named "web"`, the way error messages and findings name a request. */
+export function describeRequest(request: AccessRequest): string {
+  if (isNonResourceRequest(request)) return `${request.verb} ${request.path}`;
+  return `${request.verb} ${describeResource(request)}${request.name ? ` "${request.name}"` : ''}`;
+}
+
+/** `pods`, `deployments.apps`, `pods/exec`: resource and group as kubectl writes them. */
+export function describeResource(request: Pick<ResourceRequest, 'group' | 'resource' | 'subresource'>): string {
+  const group = request.group ? `.${request.group}` : '';
+  return `${request.resource}${group}${request.subresource ? `/${request.subresource}` : ''}`;
+}
+
+/** Whether the rule is "everything on everything": `*` verbs on `*` resources of `*` groups, for every name. */
+export function isFullWildcardRule(rule: PolicyRule): boolean {
+  return rule.verbs.includes(WILDCARD) && rule.apiGroups.includes(WILDCARD) && rule.resources.includes(WILDCARD) && rule.resourceNames.length === 0;
+}
