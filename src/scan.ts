@@ -1,5 +1,5 @@
 import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
-import { runChecks, type Evaluation } from './engine/run.js';
+import { anyEvaluated, runChecks, type Evaluation } from './engine/run.js';
 import type { Check } from './engine/types.js';
 import { BulwarkError } from './errors/index.js';
 import { complianceReport, frameworkChecks, isFrameworkName, type ComplianceReport } from './frameworks/compliance.js';
@@ -118,11 +118,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (isFailing(finding, failOn)) failing++;
   }
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const evaluated = outcome.evaluations.reduce((sum, evaluation) => sum + evaluation.resources.length, 0);
   const untrustedReasons: string[] = [];
   if (resources.length === 0) untrustedReasons.push('no Kubernetes resource was found in the input');
   else if (checks.length === 0) untrustedReasons.push('no check was selected');
-  else if (evaluated === 0) untrustedReasons.push('no check applied to any resource in the input');
+  else if (!anyEvaluated(resources, checks)) untrustedReasons.push('no check applied to any resource in the input');
   if (errors > 0) untrustedReasons.push(`${errors} input problem${errors > 1 ? 's' : ''} (unreadable files or documents that did not parse)`);
   const trusted = untrustedReasons.length === 0;
 
@@ -156,11 +155,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (resource.document.template !== undefined) summary.template = resource.document.template;
       return summary;
     }),
-    evaluations: outcome.evaluations,
     trusted,
     untrustedReasons,
     exitCode: !trusted ? 3 : failing > 0 ? 1 : 0,
     sources,
+    get evaluations() {
+      return outcome.evaluations;
+    },
   };
   if (options.framework !== undefined && isFrameworkName(options.framework)) result.compliance = complianceReport(options.framework, checks, findings);
   return result;

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../loader/types.js';
-import { fingerprint, stablePath } from '../findings/fingerprint.js';
+import { fingerprint } from '../findings/fingerprint.js';
 import type { Finding } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
-import { existingPrefix, formatPath } from '../yaml/path.js';
+import { describePath } from '../yaml/path.js';
 import { locateField, releasePositions } from '../yaml/positions.js';
-import type { Check, CheckMeta, Report, ResourceCheck } from './types.js';
+import type { Check, CheckMeta, Report, ResourceCheck, ResourceContext } from './types.js';
 
 export interface Evaluation {
   checkId: string;
@@ -27,10 +27,16 @@ export function defaultOptions(meta: CheckMeta): Record<string, unknown> {
 
 const WORKLOADS = new Set(WORKLOAD_KINDS);
 
+const kindSets = new WeakMap<Check, ReadonlySet<string> | null>();
+
+/** Whether a check judges a resource; asked for every (check, resource) pair, so the kinds are a set. */
 function applies(check: Check, resource: Resource): boolean {
-  if (check.appliesTo === undefined) return true;
-  if (check.appliesTo === 'workloads') return WORKLOADS.has(resource.kind);
-  return check.appliesTo.includes(resource.kind);
+  let kinds = kindSets.get(check);
+  if (kinds === undefined) {
+    kinds = check.appliesTo === undefined ? null : check.appliesTo === 'workloads' ? WORKLOADS : new Set(check.appliesTo);
+    kindSets.set(check, kinds);
+  }
+  return kinds === null || kinds.has(resource.kind);
 }
 
 const identities = new WeakMap<Resource, ResourceIdentity>();
@@ -47,9 +53,12 @@ function identityOf(resource: Resource): ResourceIdentity {
 
 /** Turns a check's report into a finding with file, line and column. */
 export function toFinding(check: Check, resource: Resource, report: Report): Finding {
-  const fullPath = resource.basePath.length === 0 ? report.path : [...resource.basePath, ...report.path];
-  const existing = existingPrefix(resource.document.value, fullPath);
-  const position = locateField(resource.document, existing) ?? { line: resource.document.startLine, column: 1 };
+  // One walk tells how much of the path exists (where to point) and gives both written forms.
+  const described = describePath(resource.object, report.path);
+  const base = resource.basePath;
+  const existing = described.existing === report.path.length ? report.path : report.path.slice(0, described.existing);
+  const located = base.length === 0 ? existing : [...base, ...existing];
+  const position = locateField(resource.document, located) ?? { line: resource.document.startLine, column: 1 };
   const identity = identityOf(resource);
   const finding: Finding = {
     checkId: check.id,
@@ -58,11 +67,11 @@ export function toFinding(check: Check, resource: Resource, report: Report): Fin
     status: 'fail',
     message: report.message,
     resource: identity,
-    path: formatPath(report.path),
+    path: described.display,
     file: resource.document.file,
     line: position.line,
     column: position.column,
-    fingerprint: fingerprint(report.rule === undefined ? check.id : `${check.id}/${report.rule}`, identity, stablePath(resource.object, report.path)),
+    fingerprint: fingerprint(report.rule === undefined ? check.id : `${check.id}/${report.rule}`, identity, described.stable),
   };
   if (report.container !== undefined) finding.container = report.container;
   if (report.rule !== undefined) finding.rule = report.rule;
@@ -92,42 +101,84 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
     });
   };
   const optionsOf = (check: Check) => ({ ...defaultOptions(check.meta), ...(options.checkOptions?.[check.id] ?? {}) });
-  const evaluated = new Map<string, number[]>(checks.map((check) => [check.id, []]));
-  const resourceChecks = checks.filter((check): check is ResourceCheck => check.scope === 'resource').map((check) => ({ check, options: optionsOf(check) }));
 
-  // Resource by resource, so that each document's position index is built once, used by
-  // all its findings, and released before the next document: memory stays flat.
-  for (const [index, resource] of resources.entries()) {
-    const pending: Array<{ check: Check; report: Report }> = [];
-    for (const { check, options: checkOptions } of resourceChecks) {
-      if (!applies(check, resource)) continue;
-      (evaluated.get(check.id) as number[]).push(resource.index);
-      try {
-        check.run({ resource, podSpec: podSpecOf(resource), options: checkOptions, report: (report) => pending.push({ check, report }) });
-      } catch (error) {
-        failed(check, resource, error);
-      }
-    }
-    for (const { check, report } of pending) findings.push(toFinding(check, resource, report));
-    if (resources[index + 1]?.document !== resource.document) releasePositions(resource.document);
-  }
-
-  const setReports: Array<{ check: Check; resource: Resource; report: Report }> = [];
+  // Whole-set checks run first; their reports wait for their resource's turn below.
+  const setReports = new Map<Resource, Array<{ check: Check; report: Report }>>();
   for (const check of checks) {
     if (check.scope !== 'set') continue;
-    const list = evaluated.get(check.id) as number[];
-    for (const resource of resources) if (applies(check, resource)) list.push(resource.index);
     try {
-      check.run({ resources, options: optionsOf(check), report: (resource, report) => setReports.push({ check, resource, report }) });
+      check.run({
+        resources,
+        options: optionsOf(check),
+        report: (resource, report) => {
+          const list = setReports.get(resource) ?? [];
+          list.push({ check, report });
+          setReports.set(resource, list);
+        },
+      });
     } catch (error) {
       failed(check, undefined, error);
     }
   }
-  // Findings of whole-set checks, grouped by document for the same reason.
-  setReports.sort((a, b) => a.resource.index - b.resource.index);
-  for (const [i, { check, resource, report }] of setReports.entries()) {
-    findings.push(toFinding(check, resource, report));
-    if (setReports[i + 1]?.resource.document !== resource.document) releasePositions(resource.document);
+
+  // Resource by resource, so that each document's position index is built once, used by
+  // all its findings, and released before the next document: memory stays flat.
+  // One context per check, refilled for each resource: no allocation per (check, resource).
+  const contexts = checks
+    .filter((check): check is ResourceCheck => check.scope === 'resource')
+    .map((check) => {
+      const context: ResourceContext = {
+        resource: resources[0] as Resource,
+        podSpec: undefined,
+        options: optionsOf(check),
+        report: (report) => findings.push(toFinding(check, context.resource, report)),
+      };
+      return { check, context };
+    });
+  // Which checks judge a kind, worked out once per kind rather than once per resource.
+  const contextsByKind = new Map<string, typeof contexts>();
+  for (const [index, resource] of resources.entries()) {
+    let applicable = contextsByKind.get(resource.kind);
+    if (applicable === undefined) {
+      applicable = contexts.filter(({ check }) => applies(check, resource));
+      contextsByKind.set(resource.kind, applicable);
+    }
+    const podSpec = podSpecOf(resource);
+    for (const { check, context } of applicable) {
+      context.resource = resource;
+      context.podSpec = podSpec;
+      try {
+        check.run(context);
+      } catch (error) {
+        failed(check, resource, error);
+      }
+    }
+    for (const { check, report } of setReports.get(resource) ?? []) findings.push(toFinding(check, resource, report));
+    setReports.delete(resource);
+    if (resources[index + 1]?.document !== resource.document) releasePositions(resource.document);
   }
-  return { findings, evaluations: checks.map((check) => ({ checkId: check.id, resources: evaluated.get(check.id) as number[] })), diagnostics };
+  // Reports about resources outside the list (a set check should not make these, but nothing is lost).
+  for (const [resource, reports] of setReports) for (const { check, report } of reports) findings.push(toFinding(check, resource, report));
+
+  let evaluations: Evaluation[] | undefined;
+  return {
+    findings,
+    diagnostics,
+    // Only the JUnit report needs every (check, resource) pair: worked out when asked.
+    get evaluations() {
+      evaluations ??= checks.map((check) => ({ checkId: check.id, resources: resources.filter((resource) => applies(check, resource)).map((resource) => resource.index) }));
+      return evaluations;
+    },
+  };
+}
+
+/** Whether any of the checks judges any of the resources. */
+export function anyEvaluated(resources: readonly Resource[], checks: readonly Check[]): boolean {
+  const seen = new Set<string>();
+  for (const resource of resources) {
+    if (seen.has(resource.kind)) continue;
+    seen.add(resource.kind);
+    if (checks.some((check) => applies(check, resource))) return true;
+  }
+  return false;
 }

@@ -336,15 +336,22 @@ export class RbacModel {
 
   /** Every grant a binding makes: each of its subjects, each effective rule of its role. */
   grantsOfBinding(binding: BindingDef): Grant[] {
+    // Several checks walk every binding's grants: build each list once.
+    const known = this.grantsByBinding.get(binding);
+    if (known !== undefined) return known;
     const role = binding.role;
-    if (role === undefined) return [];
     const grants: Grant[] = [];
-    for (const subject of binding.subjects) {
-      if (subject.subject === undefined) continue;
-      for (const rule of this.effectiveRules(role)) grants.push({ binding, subject: subject as ResolvedBindingSubject, role, rule, namespace: binding.namespace });
+    if (role !== undefined) {
+      for (const subject of binding.subjects) {
+        if (subject.subject === undefined) continue;
+        for (const rule of this.effectiveRules(role)) grants.push({ binding, subject: subject as ResolvedBindingSubject, role, rule, namespace: binding.namespace });
+      }
     }
+    this.grantsByBinding.set(binding, grants);
     return grants;
   }
+
+  private readonly grantsByBinding = new Map<BindingDef, Grant[]>();
 
   /**
    * Everything an identity (or whoever a subject stands for) is granted, with the binding and

@@ -51,3 +51,40 @@ export function existingPrefix(root: unknown, path: Path): Path {
   }
   return path;
 }
+
+/** How a path relates to a value, in one walk: how much of it exists, and its two written forms. */
+export interface PathDescription {
+  /** Number of leading segments that exist in the value. */
+  existing: number;
+  /** As people write it: `spec.containers[0].image`. */
+  display: string;
+  /** Stable against reordering: items that carry a `name` are named, `spec.containers[name=app].image`. */
+  stable: string;
+}
+
+export function describePath(root: unknown, path: Path): PathDescription {
+  let node: unknown = root;
+  let existing = 0;
+  let present = true;
+  let display = '';
+  let stable = '';
+  for (const segment of path) {
+    let next: unknown;
+    if (typeof segment === 'number') {
+      next = Array.isArray(node) ? node[segment] : undefined;
+      display += `[${segment}]`;
+      const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
+      stable += typeof name === 'string' ? `[name=${name}]` : `[${segment}]`;
+      if (present && !(Array.isArray(node) && segment < node.length)) present = false;
+    } else {
+      const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
+      next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
+      display += isIdentifier(segment) ? (display === '' ? segment : `.${segment}`) : `[${JSON.stringify(segment)}]`;
+      stable += `.${segment}`;
+      if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
+    }
+    if (present) existing++;
+    node = next;
+  }
+  return { existing, display, stable };
+}

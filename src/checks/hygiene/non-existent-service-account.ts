@@ -17,7 +17,7 @@ export const nonExistentServiceAccount: SetCheck = {
     frameworks: [{ framework: 'NSA', control: 'monitoring/health' }],
   },
   run({ resources, report }) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     for (const { resource, podSpec } of workloadsOf(resources)) {
       // A PodTemplate creates no pods by itself; whoever instantiates it may run them elsewhere.
       if (resource.kind === 'PodTemplate') continue;

@@ -41,13 +41,27 @@ function targetOf(resource: Resource): { kind: string; name: string; minReplicas
   return undefined;
 }
 
+const autoscalerIndexes = new WeakMap<readonly Resource[], Map<string, Autoscaler[]>>();
+
+function targetKey(namespace: string | undefined, kind: string, name: string): string {
+  return `${namespace ?? ''}\u0000${kind}\u0000${name}`;
+}
+
 /** The HorizontalPodAutoscalers (and KEDA ScaledObjects) of the input that scale this workload. */
 export function autoscalersOf(resources: readonly Resource[], workload: Resource): Autoscaler[] {
-  const out: Autoscaler[] = [];
-  for (const resource of resources) {
-    if (resource.namespace !== workload.namespace) continue;
-    const target = targetOf(resource);
-    if (target !== undefined && target.kind === workload.kind && target.name === workload.name) out.push({ resource, minReplicas: target.minReplicas });
+  // Indexed once per input: asked for every replicated workload.
+  let index = autoscalerIndexes.get(resources);
+  if (index === undefined) {
+    index = new Map();
+    for (const resource of resources) {
+      const target = targetOf(resource);
+      if (target === undefined) continue;
+      const key = targetKey(resource.namespace, target.kind, target.name);
+      const list = index.get(key) ?? [];
+      list.push({ resource, minReplicas: target.minReplicas });
+      index.set(key, list);
+    }
+    autoscalerIndexes.set(resources, index);
   }
-  return out;
+  return index.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
 }

@@ -23,7 +23,7 @@ export const namespaceWithoutLimitRange: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     for (const namespace of applicationNamespaces(resources)) {
       const bounding = index.inNamespace(namespace.name, 'LimitRange').filter((limitRange) => {
         const spec = limitRange.object.spec;

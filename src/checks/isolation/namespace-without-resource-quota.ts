@@ -20,7 +20,7 @@ export const namespaceWithoutResourceQuota: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     for (const namespace of applicationNamespaces(resources)) {
       // A quota with nothing under `hard` limits nothing.
       const quotas = index.inNamespace(namespace.name, 'ResourceQuota').filter((quota) => isRecord(quota.object.spec) && isRecord(quota.object.spec.hard) && Object.keys(quota.object.spec.hard).length > 0);

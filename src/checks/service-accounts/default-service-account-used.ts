@@ -23,7 +23,7 @@ export const defaultServiceAccountUsed: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     for (const { resource, podSpec } of workloadsOf(resources)) {
       const account = podServiceAccount(podSpec);
       if (account.name !== 'default') continue;

@@ -23,7 +23,7 @@ export const serviceAccountTokenAutomounted: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     for (const { resource, podSpec } of workloadsOf(resources)) {
       const account = podServiceAccount(podSpec);
       const serviceAccount = index.named(resource.namespace, 'ServiceAccount', account.name);

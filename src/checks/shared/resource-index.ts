@@ -10,6 +10,17 @@ import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../../model/workload
  */
 export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
+  private static readonly built = new WeakMap<readonly Resource[], ResourceIndex>();
+
+  /** The index of a resource list, built once however many checks ask for it. */
+  static of(resources: readonly Resource[]): ResourceIndex {
+    let index = ResourceIndex.built.get(resources);
+    if (index === undefined) {
+      index = new ResourceIndex(resources);
+      ResourceIndex.built.set(resources, index);
+    }
+    return index;
+  }
 
   constructor(resources: readonly Resource[]) {
     for (const resource of resources) {

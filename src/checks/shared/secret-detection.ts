@@ -169,7 +169,8 @@ const SCANNERS = TOKEN_FORMATS.map((format) => ({ format, scanner: new RegExp(fo
  * A cheap first pass: every format above contains one of these literals, so a text without
  * any of them holds no token and the slower patterns need not run.
  */
-const ANY_FORMAT_HINT = /PRIVATE KEY|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|xapp-|hooks\.slack\.com|AIza|"private_key"|_live_|npm_|sk-|SG\.|eyJ|:\/\//i;
+const ANY_FORMAT_HINT =
+  /PRIVATE KEY|A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|xapp-|[hH][oO][oO][kK][sS]\.[sS][lL][aA][cC][kK]|AIza|"private_key"|_live_|npm_[A-Za-z0-9]{36}|sk-(?:ant-|proj-|svcacct-|admin-|[A-Za-z0-9_-]{20})|SG\.[A-Za-z0-9_-]{16}|eyJ|:\/\/[^\s:/@'"]*:[^\s/@'"]+@/;
 
 /** Every credential of a known format in a text, at most one per format. */
 export function findTokens(text: string): TokenMatch[] {

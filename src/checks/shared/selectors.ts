@@ -3,10 +3,19 @@ import { isRecord } from '../../model/resource.js';
 /** An object's labels: string values only (the API server rejects anything else). */
 export type Labels = Readonly<Record<string, string>>;
 
+const EMPTY_LABELS: Labels = Object.freeze({});
+const labelCache = new WeakMap<object, Labels>();
+
 export function labelsOf(metadata: unknown): Labels {
-  if (!isRecord(metadata) || !isRecord(metadata.labels)) return {};
-  const labels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') labels[key] = value;
+  if (!isRecord(metadata) || !isRecord(metadata.labels)) return EMPTY_LABELS;
+  // Set checks ask for the same object's labels many times: read them once.
+  let labels = labelCache.get(metadata.labels);
+  if (labels === undefined) {
+    const read: Record<string, string> = {};
+    for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') read[key] = value;
+    labels = read;
+    labelCache.set(metadata.labels, labels);
+  }
   return labels;
 }
 

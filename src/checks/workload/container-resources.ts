@@ -66,7 +66,7 @@ function containerLabel(container: ContainerRef): string {
  * Ephemeral containers cannot have resources and are skipped.
  */
 export function reportMissingRequirement(context: SetContext, requirement: Requirement): void {
-  const index = new ResourceIndex(context.resources);
+  const index = ResourceIndex.of(context.resources);
   const defaulted = new Map<string | undefined, boolean>();
   const namespaceDefault = (namespace: string | undefined) => {
     if (!defaulted.has(namespace)) defaulted.set(namespace, limitRangeSuppliesDefault(index.inNamespace(namespace, 'LimitRange'), requirement));

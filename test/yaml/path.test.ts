@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describePath, existingPrefix, formatPath } from '../../src/yaml/path.js';
+
+const pod = { spec: { containers: [{ name: 'app', image: 'x' }, { image: 'y' }], 'odd.key/x': 1 } };
+
+describe('paths', () => {
+  it('describe how much exists and both written forms in one walk', () => {
+    assert.deepEqual(describePath(pod, ['spec', 'containers', 0, 'securityContext', 'privileged']), {
+      existing: 3,
+      display: 'spec.containers[0].securityContext.privileged',
+      stable: '.spec.containers[name=app].securityContext.privileged',
+    });
+    assert.deepEqual(describePath(pod, ['spec', 'containers', 1, 'image']), { existing: 4, display: 'spec.containers[1].image', stable: '.spec.containers[1].image' });
+    assert.deepEqual(describePath(pod, ['spec', 'containers', 5]), { existing: 2, display: 'spec.containers[5]', stable: '.spec.containers[5]' });
+    assert.equal(describePath(pod, ['spec', 'odd.key/x']).display, 'spec["odd.key/x"]');
+  });
+
+  it('agree with the separate helpers', () => {
+    for (const path of [['spec', 'containers', 0, 'name'], ['spec', 'missing', 'deeper'], ['spec', 'odd.key/x'], []]) {
+      const described = describePath(pod, path);
+      assert.equal(described.display, formatPath(path));
+      assert.equal(described.existing, existingPrefix(pod, path).length);
+    }
+  });
+});
