@@ -116,6 +116,20 @@ export interface StepCache {
  */
 export function locateInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition[] {
   const found: LinePosition[] = [];
+  walkBlockYaml(lines, firstContentLine, path, cache, (position) => found.push(position));
+  return found;
+}
+
+/** Position of the last segment of `path` alone (undefined for the empty path), without collecting the others. */
+export function locateLastInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition | undefined {
+  let last: LinePosition | undefined;
+  walkBlockYaml(lines, firstContentLine, path, cache, (position) => {
+    last = position;
+  });
+  return last;
+}
+
+function walkBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache, visit: (position: LinePosition) => void): void {
   cache.step ??= { position: { line: firstContentLine, column: 0 }, value: firstNode(lines, firstContentLine) };
   let node = cache.step.value;
   let level = cache;
@@ -134,11 +148,10 @@ export function locateInBlockYaml(lines: readonly string[], firstContentLine: nu
       level.children.push([segment, next]);
     }
     const step = next.step as Step;
-    found.push(step.position);
+    visit(step.position);
     node = step.value;
     level = next;
   }
-  return found;
 }
 
 function firstNode(lines: readonly string[], from: number): NodeStart | undefined {

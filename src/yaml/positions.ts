@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../loader/types.js';
 import { LineIndex } from './lines.js';
 import { composeDocument, locateInComposed, type ComposedDocument } from './locate-fallback.js';
-import { locateInBlockYaml, UnsupportedLayout, type StepCache } from './locate-block.js';
+import { locateInBlockYaml, locateLastInBlockYaml, UnsupportedLayout, type StepCache } from './locate-block.js';
 import { JsonPathNotFound, locateInJson } from './locate-json.js';
 import type { Path } from './path.js';
 
@@ -49,6 +49,21 @@ export function locatePath(document: LoadedDocument, path: Path): SourcePosition
 
 /** Position of the last segment of a path (the field itself), or undefined for the empty path. */
 export function locateField(document: LoadedDocument, path: Path): SourcePosition | undefined {
+  if (path.length === 0) return undefined;
+  const state = stateOf(document);
+  state.flow ??= firstContentIsFlow(document.text);
+  if (!state.flow) {
+    // The common case, kept free of intermediate arrays: it runs once per finding.
+    try {
+      state.lines ??= document.text.split('\n');
+      state.steps ??= {};
+      const position = locateLastInBlockYaml(state.lines, 0, path, state.steps);
+      state.lastReader = 'block';
+      return position === undefined ? undefined : { line: document.startLine + position.line, column: position.column + 1 };
+    } catch (error) {
+      if (!(error instanceof UnsupportedLayout)) throw error;
+    }
+  }
   return locate(document, path, true)[0];
 }
 
