@@ -1,5 +1,9 @@
 import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
-import { anyEvaluated, runChecks, type Evaluation } from './engine/run.js';
+import { anyEvaluated, runChecks, type Evaluation, type RunOptions } from './engine/run.js';
+import { exceptionCovers, exceptionState, type ExceptionStatus } from './policy/exceptions.js';
+import { resourceLabels } from './policy/match.js';
+import { PolicyResolver } from './policy/resolve.js';
+import type { LoadedPolicy } from './policy/types.js';
 import type { Check } from './engine/types.js';
 import { BulwarkError } from './errors/index.js';
 import { complianceReport, frameworkChecks, isFrameworkName, type ComplianceReport } from './frameworks/compliance.js';
@@ -26,6 +30,12 @@ export interface ScanOptions extends LoadOptions {
   checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Run the checks of a framework (`cis`, `nsa`, `mitre`, `pss-baseline`, `pss-restricted`) and report compliance per control. */
   framework?: string;
+  /** A policy (`bulwark.yaml`): enabled checks, severities, options and thresholds by level, exceptions. */
+  policy?: LoadedPolicy;
+  /** The cluster being checked, for the policy's cluster level and exception scopes. */
+  cluster?: string;
+  /** The clock for exception expiry (tests pass a fixed date). */
+  now?: Date;
 }
 
 export interface ResourceSummary extends ResourceIdentity {
@@ -68,6 +78,8 @@ export interface ScanResult {
   sources: ReadonlyMap<string, string>;
   /** Control-by-control result, when a framework was asked for. */
   compliance?: ComplianceReport;
+  /** Each policy exception: active, expiring soon or expired, and how many findings it covered. */
+  exceptions?: ExceptionStatus[];
 }
 
 /** Resolves check ids to checks; a usage error names every unknown id. */
@@ -103,11 +115,53 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const inFramework = frameworkChecks(options.framework, BUILTIN_CHECKS);
     checks = options.checks === undefined ? inFramework : checks.filter((check) => inFramework.includes(check));
   }
-  const failOn = options.failOn ?? 'high';
+  const policy = options.policy;
+  const failOn = options.failOn ?? policy?.config.failOn ?? 'high';
+  const now = options.now ?? new Date();
   const { resources, diagnostics, sources, files, documents } = await loadInputs(options);
 
-  const outcome = runChecks(resources, checks, options.checkOptions ? { checkOptions: options.checkOptions } : {});
+  let resolver: PolicyResolver | undefined;
+  const runOptions: RunOptions = options.checkOptions ? { checkOptions: options.checkOptions } : {};
+  if (policy !== undefined) {
+    const namespaceLabels = new Map<string, Record<string, unknown>>();
+    for (const resource of resources) if (resource.kind === 'Namespace') namespaceLabels.set(resource.name, resourceLabels(resource));
+    resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels, ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
+    if (options.checks === undefined && options.framework === undefined) checks = resolver.checksToRun();
+    const active = resolver;
+    runOptions.settings = (check, resource) => active.effective(check, resource);
+    // Whole-set checks run once, with the options of the global (and cluster) level.
+    const top = active.topLevels();
+    runOptions.checkOptions = Object.fromEntries(checks.map((check) => [check.id, { ...active.effectiveAt(check, top).options, ...(options.checkOptions?.[check.id] ?? {}) }]));
+  }
+  const outcome = runChecks(resources, checks, runOptions);
   diagnostics.push(...outcome.diagnostics);
+  let exceptions: ExceptionStatus[] | undefined;
+  if (resolver !== undefined && policy !== undefined) {
+    const config = policy.config;
+    const states = config.exceptions.map((exception) => ({ exception, state: exceptionState(exception, now), used: 0 }));
+    for (const finding of outcome.findings) {
+      const resource = outcome.resourceOf(finding);
+      if (resource === undefined) continue;
+      const threshold = resolver.failOn(resource, failOn).failOn;
+      if (threshold !== failOn) finding.failOn = threshold;
+      const levels = resolver.levelsFor(resource);
+      const covering = states.find((entry) => entry.state !== 'expired' && exceptionCovers(entry.exception, finding, resource, levels, options.cluster));
+      if (covering !== undefined) {
+        finding.status = 'excepted';
+        finding.exception = covering.exception.id;
+        covering.used++;
+      }
+    }
+    exceptions = states.map(({ exception, state, used }) => {
+      const status: ExceptionStatus = { id: exception.id, owner: exception.owner, reason: exception.reason, state, used };
+      if (exception.ticket !== undefined) status.ticket = exception.ticket;
+      if (exception.expires !== undefined) status.expires = exception.expires;
+      if (state === 'expired') {
+        diagnostics.push({ severity: 'warning', code: 'exception-expired', message: `exception ${exception.id} (owner ${exception.owner}) expired on ${exception.expires}: the findings it covered fail again`, file: policy.file });
+      }
+      return status;
+    });
+  }
   const findings = outcome.findings.sort(compareFindings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
 
@@ -115,7 +169,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let failing = 0;
   for (const finding of findings) {
     if (finding.status === 'fail') bySeverity[finding.severity]++;
-    if (isFailing(finding, failOn)) failing++;
+    if (isFailing(finding, finding.failOn ?? failOn)) failing++;
   }
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const untrustedReasons: string[] = [];
@@ -163,6 +217,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       return outcome.evaluations;
     },
   };
+  if (exceptions !== undefined) result.exceptions = exceptions;
   if (options.framework !== undefined && isFrameworkName(options.framework)) result.compliance = complianceReport(options.framework, checks, findings);
   return result;
 }

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { checkFiles, loadCases, renderCheckIndex, renderCheckPage, withReadmeCatalogue } from '../scripts/check-docs.js';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
 import { findControl } from '../src/frameworks/catalog.js';
+import { POLICY_SCHEMA } from '../src/policy/schema.js';
 import { ROOT } from './helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'checks');
@@ -18,6 +19,10 @@ describe('generated check documentation', () => {
       assert.equal(readFileSync(file, 'utf8'), await renderCheckPage(check));
     });
   }
+
+  it('docs/schemas/bulwark-config.schema.json matches the schema the policy loader uses', () => {
+    assert.deepEqual(JSON.parse(readFileSync(join(ROOT, 'docs/schemas/bulwark-config.schema.json'), 'utf8')), JSON.parse(JSON.stringify(POLICY_SCHEMA)));
+  });
 
   it('the README catalogue is up to date', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

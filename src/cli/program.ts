@@ -7,6 +7,13 @@ import { createBaseline, readBaseline } from '../findings/baseline.js';
 import { isSeverity, SEVERITIES } from '../findings/types.js';
 import { FRAMEWORK_NAMES, isFrameworkName } from '../frameworks/compliance.js';
 import { checkPodSecurity, isPssLevel, parsePssVersion, renderPss, type PssLevel, type PssRunOptions } from '../pss/index.js';
+import { loadInputs } from '../loader/load.js';
+import { auditExceptions, renderAudit } from '../policy/audit.js';
+import { explainPolicy, renderExplanation } from '../policy/explain.js';
+import { findPolicyFile, loadPolicy } from '../policy/load.js';
+import { resourceLabels } from '../policy/match.js';
+import { PolicyResolver } from '../policy/resolve.js';
+import type { LoadedPolicy } from '../policy/types.js';
 import { renderReport } from '../report/index.js';
 import { scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
@@ -56,7 +63,10 @@ async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], 
 }
 
 interface ScanFlags {
-  failOn: string;
+  failOn?: string;
+  config?: string | false;
+  cluster?: string;
+  now?: string;
   framework?: string;
   baseline?: string;
   checks?: string[];
@@ -65,7 +75,15 @@ interface ScanFlags {
 
 async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
   if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories to scan, or - for standard input');
-  const options: ScanOptions = { paths, failOn: parseFailOn(flags.failOn), defaultNamespace: flags.namespace, stdin: io.stdin };
+  const options: ScanOptions = { paths, defaultNamespace: flags.namespace, stdin: io.stdin };
+  if (flags.failOn !== undefined) options.failOn = parseFailOn(flags.failOn);
+  const policy = policyFor(paths, flags.config, flags.now);
+  if (policy !== undefined) {
+    options.policy = policy;
+    io.stderr.write(`bulwark: policy ${policy.file}\n`);
+  }
+  if (flags.cluster !== undefined) options.cluster = flags.cluster;
+  if (flags.now !== undefined) options.now = parseNow(flags.now);
   const checks = parseCheckList(flags.checks);
   if (checks !== undefined) options.checks = checks;
   if (flags.baseline !== undefined) options.baseline = await readBaseline(flags.baseline);
@@ -76,6 +94,19 @@ async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promis
   const progress = progressReporter(io.stderr, io.env);
   if (progress !== undefined) options.onProgress = progress;
   return options;
+}
+
+function parseNow(value: string): Date {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) throw new BulwarkError('BULWARK_E_USAGE', `--now must be a date (YYYY-MM-DD) or an ISO time, not "${value}"`);
+  return date;
+}
+
+/** The policy for a run: --config FILE, none with --no-config, else bulwark.yaml found beside the inputs. */
+function policyFor(paths: readonly string[], config: string | false | undefined, now: string | undefined): LoadedPolicy | undefined {
+  if (config === false) return undefined;
+  const file = config ?? findPolicyFile(paths);
+  return file === undefined ? undefined : loadPolicy(file, BUILTIN_CHECKS, now === undefined ? undefined : parseNow(now));
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -109,7 +140,11 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
         return value;
       }),
     )
-    .option('--fail-on <severity>', `fail (exit 1) on findings at or above: ${SEVERITIES.join(', ')}, or none`, 'high')
+    .option('--fail-on <severity>', `fail (exit 1) on findings at or above: ${SEVERITIES.join(', ')}, or none (default: the policy's, else high)`)
+    .option('--config <file>', 'policy file (default: bulwark.yaml in the scanned directory or a parent)')
+    .option('--no-config', 'ignore any bulwark.yaml')
+    .option('--cluster <name>', "the cluster being checked: selects the policy's cluster level")
+    .option('--now <date>', 'evaluate exception expiry as of this date (YYYY-MM-DD)')
     .option('--baseline <file>', 'suppress findings recorded in this baseline (from `bulwark baseline create`)')
     .option('-c, --checks <ids>', 'run only these checks (comma-separated, repeatable)', collect)
     .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
@@ -167,6 +202,46 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
       io.stdout.write(renderPss(run, flags.format, flags.format === 'text' && useColor(io, io.stdout)));
       if (!run.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${run.untrustedReasons.join('; ')}\n`);
       state.exitCode = run.exitCode;
+    });
+
+  const policyCommand = program.command('policy').description('inspect the policy (bulwark.yaml)');
+  policyCommand
+    .command('explain')
+    .description('for each group of resources, show every check\'s effective setting and the level and line of bulwark.yaml that set it')
+    .argument('[paths...]', 'manifests whose namespaces, labels and paths select environments and applications')
+    .option('--config <file>', 'policy file (default: bulwark.yaml beside the inputs)')
+    .option('--cluster <name>', 'the cluster being checked')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
+    .action(async (paths: string[], flags: { config?: string; cluster?: string; format: string; namespace: string }) => {
+      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for this command`, 'Use text or json.');
+      const policy = policyFor(paths, flags.config, undefined);
+      if (policy === undefined) throw new BulwarkError('BULWARK_E_CONFIG', 'no policy found: no bulwark.yaml beside the inputs or in a parent directory', 'Name one with --config FILE.');
+      const loaded = paths.length > 0 ? await loadInputs({ paths, defaultNamespace: flags.namespace, stdin: io.stdin }) : { resources: [] };
+      const namespaceLabels = new Map<string, Record<string, unknown>>();
+      for (const resource of loaded.resources) if (resource.kind === 'Namespace') namespaceLabels.set(resource.name, resourceLabels(resource));
+      const resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels, ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}) });
+      const groups = explainPolicy(resolver, loaded.resources, BUILTIN_CHECKS, policy.config.failOn ?? 'high');
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify({ schemaVersion: '1.0.0', policy: policy.file, groups }, null, 2)}\n` : `Policy ${policy.file}\n\n${renderExplanation(groups)}`);
+      state.exitCode = EXIT.clean;
+    });
+  policyCommand
+    .command('audit')
+    .description('list expired, soon-to-expire and unused exceptions; exit 1 if any has expired')
+    .argument('[paths...]', 'manifests to scan, to find exceptions that cover nothing')
+    .option('--config <file>', 'policy file (default: bulwark.yaml beside the inputs)')
+    .option('--cluster <name>', 'the cluster being checked')
+    .option('--now <date>', 'as of this date (YYYY-MM-DD)')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action(async (paths: string[], flags: { config?: string; cluster?: string; now?: string; format: string }) => {
+      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for this command`, 'Use text or json.');
+      const policy = policyFor(paths, flags.config, flags.now);
+      if (policy === undefined) throw new BulwarkError('BULWARK_E_CONFIG', 'no policy found: no bulwark.yaml beside the inputs or in a parent directory', 'Name one with --config FILE.');
+      const now = flags.now === undefined ? new Date() : parseNow(flags.now);
+      const scanned = paths.length > 0 ? await scan({ paths, policy, now, failOn: 'none', ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}) }) : undefined;
+      const statuses = auditExceptions(policy, now, scanned?.exceptions);
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify({ schemaVersion: '1.0.0', policy: policy.file, exceptions: statuses }, null, 2)}\n` : renderAudit(statuses, scanned !== undefined));
+      state.exitCode = statuses.some((status) => status.state === 'expired') ? EXIT.findings : EXIT.clean;
     });
 
   const checks = program.command('checks').description('the check catalogue');

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../loader/types.js';
 import { fingerprint } from '../findings/fingerprint.js';
-import type { Finding } from '../findings/types.js';
+import type { Finding, Severity } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { describePath } from '../yaml/path.js';
@@ -15,6 +15,8 @@ export interface Evaluation {
 
 export interface RunOutcome {
   findings: Finding[];
+  /** The resource a finding is about (kept only when per-resource settings were given). */
+  resourceOf(finding: Finding): Resource | undefined;
   evaluations: Evaluation[];
   diagnostics: Diagnostic[];
 }
@@ -52,7 +54,7 @@ function identityOf(resource: Resource): ResourceIdentity {
 }
 
 /** Turns a check's report into a finding with file, line and column. */
-export function toFinding(check: Check, resource: Resource, report: Report): Finding {
+export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity): Finding {
   // One walk tells how much of the path exists (where to point) and gives both written forms.
   const described = describePath(resource.object, report.path);
   const base = resource.basePath;
@@ -63,7 +65,7 @@ export function toFinding(check: Check, resource: Resource, report: Report): Fin
   const finding: Finding = {
     checkId: check.id,
     title: check.meta.title,
-    severity: report.severity ?? check.meta.severity,
+    severity: severityOverride ?? report.severity ?? check.meta.severity,
     status: 'fail',
     message: report.message,
     resource: identity,
@@ -82,6 +84,14 @@ export function toFinding(check: Check, resource: Resource, report: Report): Fin
 export interface RunOptions {
   /** Options per check id, merged over each check's defaults. */
   checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Per-resource settings from a policy: whether a check runs, its severity and options there. */
+  settings?: (check: Check, resource: Resource) => ResourceSetting;
+}
+
+export interface ResourceSetting {
+  enabled: boolean;
+  severity?: Severity;
+  options: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -91,6 +101,11 @@ export interface RunOptions {
 export function runChecks(resources: readonly Resource[], checks: readonly Check[], options: RunOptions = {}): RunOutcome {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
+  const owners = new WeakMap<Finding, Resource>();
+  const record = (finding: Finding, resource: Resource) => {
+    if (options.settings !== undefined) owners.set(finding, resource);
+    findings.push(finding);
+  };
   const failed = (check: Check, resource: Resource | undefined, error: unknown) => {
     diagnostics.push({
       severity: 'error',
@@ -131,9 +146,17 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         resource: resources[0] as Resource,
         podSpec: undefined,
         options: optionsOf(check),
-        report: (report) => findings.push(toFinding(check, context.resource, report)),
+        report: (report) => record(toFinding(check, context.resource, report, severity), context.resource),
       };
-      return { check, context };
+      let severity: Severity | undefined;
+      const apply = (resource: Resource): boolean => {
+        if (options.settings === undefined) return true;
+        const setting = options.settings(check, resource);
+        severity = setting.severity;
+        context.options = setting.options;
+        return setting.enabled;
+      };
+      return { check, context, apply };
     });
   // Which checks judge a kind, worked out once per kind rather than once per resource.
   const contextsByKind = new Map<string, typeof contexts>();
@@ -144,7 +167,8 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
       contextsByKind.set(resource.kind, applicable);
     }
     const podSpec = podSpecOf(resource);
-    for (const { check, context } of applicable) {
+    for (const { check, context, apply } of applicable) {
+      if (!apply(resource)) continue;
       context.resource = resource;
       context.podSpec = podSpec;
       try {
@@ -153,17 +177,22 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         failed(check, resource, error);
       }
     }
-    for (const { check, report } of setReports.get(resource) ?? []) findings.push(toFinding(check, resource, report));
+    for (const { check, report } of setReports.get(resource) ?? []) {
+      const setting = options.settings?.(check, resource);
+      if (setting === undefined) record(toFinding(check, resource, report), resource);
+      else if (setting.enabled) record(toFinding(check, resource, report, setting.severity), resource);
+    }
     setReports.delete(resource);
     if (resources[index + 1]?.document !== resource.document) releasePositions(resource.document);
   }
   // Reports about resources outside the list (a set check should not make these, but nothing is lost).
-  for (const [resource, reports] of setReports) for (const { check, report } of reports) findings.push(toFinding(check, resource, report));
+  for (const [resource, reports] of setReports) for (const { check, report } of reports) record(toFinding(check, resource, report), resource);
 
   let evaluations: Evaluation[] | undefined;
   return {
     findings,
     diagnostics,
+    resourceOf: (finding) => owners.get(finding),
     // Only the JUnit report needs every (check, resource) pair: worked out when asked.
     get evaluations() {
       evaluations ??= checks.map((check) => ({ checkId: check.id, resources: resources.filter((resource) => applies(check, resource)).map((resource) => resource.index) }));

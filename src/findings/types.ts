@@ -12,10 +12,11 @@ export function isSeverity(value: string): value is Severity {
 }
 
 /**
- * `fail`: a problem that counts against the gate. `suppressed`: a known problem recorded in
- * a baseline; shown, never failing the gate. (`excepted` comes with policy exceptions.)
+ * `fail`: a problem that counts against the gate. `excepted`: covered by a policy exception
+ * (with an owner, a reason and an expiry). `suppressed`: a known problem recorded in a
+ * baseline. Excepted and suppressed findings stay in every output and never fail the gate.
  */
-export type FindingStatus = 'fail' | 'suppressed';
+export type FindingStatus = 'fail' | 'excepted' | 'suppressed';
 
 export interface Finding {
   checkId: string;
@@ -40,4 +41,8 @@ export interface Finding {
   fingerprint: string;
   /** Why the finding does not fail the gate, when it does not. */
   suppressedBy?: 'baseline';
+  /** The policy exception that covers it, when its status is `excepted`. */
+  exception?: string;
+  /** The fail threshold the policy sets for this resource, when it differs by level. */
+  failOn?: 'info' | 'low' | 'medium' | 'high' | 'critical' | 'none';
 }

@@ -11,6 +11,8 @@ export interface SourceText {
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Bulwark's own policy files sit beside manifests; they are configuration, not input. */
+const POLICY_FILES = new Set(['bulwark.yaml', 'bulwark.yml']);
 
 export interface SourceListing {
   files: string[];
@@ -19,8 +21,8 @@ export interface SourceListing {
 
 /**
  * Expands inputs into the files to read: files as given, directories walked recursively
- * for `.yaml`, `.yml` and `.json` (in sorted order, skipping hidden folders and
- * node_modules, following links without looping). `-` stands for standard input.
+ * for `.yaml`, `.yml` and `.json` (in sorted order, skipping hidden folders,
+ * node_modules and bulwark.yaml policy files, following links without looping). `-` stands for standard input.
  */
 export async function listSources(inputs: readonly string[]): Promise<SourceListing> {
   const files: string[] = [];
@@ -59,7 +61,7 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
       }
       if (isDirectory) {
         if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) await walk(path);
-      } else if (isFile && MANIFEST_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
+      } else if (isFile && !POLICY_FILES.has(entry.name) && MANIFEST_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
         files.push(path);
       }
     }

@@ -61,7 +61,7 @@ ${boxes.join('\n')}
 }
 
 function findingRow(finding: Finding, meta: CheckMeta | undefined): string {
-  const suppressed = finding.status === 'suppressed';
+  const suppressed = finding.status === 'suppressed' || finding.status === 'excepted';
   const { apiVersion } = finding.resource;
   const location = `${finding.file}:${finding.line}:${finding.column}`;
   const docs = `${DOCS_BASE_URL}${encodeURIComponent(finding.checkId)}.md`;
@@ -73,7 +73,8 @@ function findingRow(finding: Finding, meta: CheckMeta | undefined): string {
   if (finding.container !== undefined) resource.push(`container <code>${escapeHtml(finding.container)}</code>`);
   if (finding.template !== undefined) resource.push(`template <code>${escapeHtml(finding.template)}</code>`);
   const details = [`<p class="message">${escapeHtml(finding.message)}</p>`, `<p class="muted">path <code>${escapeHtml(finding.path)}</code></p>`];
-  if (suppressed) details.push(`<p class="muted">suppressed by the ${escapeHtml(finding.suppressedBy ?? 'baseline')}</p>`);
+  if (finding.status === 'suppressed') details.push(`<p class="muted">suppressed by the ${escapeHtml(finding.suppressedBy ?? 'baseline')}</p>`);
+  if (finding.status === 'excepted') details.push(`<p class="muted">excepted by policy exception ${escapeHtml(finding.exception ?? '')}</p>`);
   if (meta !== undefined) {
     const references = meta.references.map((reference) => `<li><a href="${escapeHtml(reference)}" rel="noreferrer">${escapeHtml(reference)}</a></li>`).join('');
     details.push(`<details><summary>How to fix</summary><p>${prose(meta.remediation)}</p>${references ? `<ul>${references}</ul>` : ''}</details>`);

@@ -14,6 +14,7 @@ export const renderJson: Reporter = (result) => {
     diagnostics: result.diagnostics,
     checks: result.checks.map((check) => ({ id: check.id, title: check.meta.title, severity: check.meta.severity, category: check.meta.category })),
     ...(result.compliance ? { compliance: result.compliance } : {}),
+    ...(result.exceptions ? { exceptions: result.exceptions } : {}),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };

@@ -64,8 +64,10 @@ function location(finding: Finding): string {
 function findingCase(name: string, classname: string, findings: readonly Finding[]): TestCase {
   const failing = findings.filter((finding) => finding.status === 'fail');
   if (failing.length === 0) {
-    // Only baseline findings (or none): a known problem is reported as skipped, not passed.
-    return findings.length > 0 ? { name, classname, outcome: { element: 'skipped', message: 'baseline' } } : { name, classname };
+    // Only baseline or excepted findings (or none): a known problem is reported as skipped, not passed.
+    const excepted = findings.find((finding) => finding.status === 'excepted');
+    const message = excepted !== undefined ? `policy exception ${excepted.exception ?? ''}`.trim() : 'baseline';
+    return findings.length > 0 ? { name, classname, outcome: { element: 'skipped', message } } : { name, classname };
   }
   const worst = failing.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
   const first = failing[0] as Finding;

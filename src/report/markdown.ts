@@ -72,6 +72,8 @@ function scope(result: ScanResult): string {
   const { summary } = result;
   const parts = [`Scanned ${plural(summary.resources, 'resource')} in ${plural(summary.files, 'file')} with ${plural(summary.checks, 'check')}.`];
   if (summary.suppressed > 0) parts.push(`${plural(summary.suppressed, 'finding')} suppressed by the baseline (not listed).`);
+  const excepted = result.findings.filter((finding) => finding.status === 'excepted').length;
+  if (excepted > 0) parts.push(`${plural(excepted, 'finding')} excepted by policy exceptions (not listed).`);
   return parts.join(' ');
 }
 

@@ -104,6 +104,7 @@ function sarifResult(finding: Finding, ruleIndexes: Map<string, number>, artifac
   result.locations = [{ ...(physical ? { physicalLocation: physical } : {}), logicalLocations: [logicalLocation], message: { text: resourceLabel(finding.resource) } }];
   result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
   if (finding.status === 'suppressed') result.suppressions = [{ kind: 'external', justification: finding.suppressedBy ?? 'baseline' }];
+  if (finding.status === 'excepted') result.suppressions = [{ kind: 'external', status: 'accepted', justification: `policy exception ${finding.exception ?? ''}`.trim() }];
   const properties: Record<string, unknown> = {
     severity: finding.severity,
     resource: { apiVersion, kind, ...(namespace !== undefined ? { namespace } : {}), name },

@@ -85,6 +85,12 @@ function summaryLine(result: ScanResult, notes: number): string {
   const parts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((severity) => summary.bySeverity[severity] > 0).map((severity) => `${summary.bySeverity[severity]} ${severity}`);
   let line = `${active} finding${active === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''} in ${summary.resources} resource${summary.resources === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.checks} check${summary.checks === 1 ? '' : 's'}`;
   if (summary.suppressed > 0) line += `; ${summary.suppressed} suppressed by the baseline`;
+  const excepted = result.findings.filter((finding) => finding.status === 'excepted');
+  if (excepted.length > 0) {
+    const byException = new Map<string, number>();
+    for (const finding of excepted) byException.set(finding.exception ?? '', (byException.get(finding.exception ?? '') ?? 0) + 1);
+    line += `; ${excepted.length} excepted by policy (${[...byException].map(([id, count]) => `${id}: ${count}`).join(', ')})`;
+  }
   if (notes > 0) line += `; ${notes} document${notes === 1 ? '' : 's'} skipped (not Kubernetes objects)`;
   return `${line}.`;
 }

@@ -15,6 +15,8 @@ import { ROOT } from '../helpers.js';
 const CLI = join(ROOT, 'dist', 'cli', 'bulwark.js');
 const GOLDEN = join(ROOT, 'test', 'scenarios', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+/** The policy in examples/ has exceptions with expiry dates: goldens are taken as of a fixed day. */
+const NOW = '2026-11-22';
 const work = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -61,7 +63,7 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
       ['html', 'html'],
     ] as const) {
       it(`--format ${format} exits 1 and matches its golden output`, () => {
-        const result = run(['scan', 'examples/insecure-app', '--format', format]);
+        const result = run(['scan', 'examples/insecure-app', '--format', format, '--now', NOW]);
         assert.equal(result.status, 1, result.stderr);
         golden(`insecure-app.${extension}`, result.stdout);
       });
@@ -69,7 +71,7 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
   });
 
   it('the hardened example passes: exit 0', () => {
-    const result = run(['scan', 'examples/hardened-app']);
+    const result = run(['scan', 'examples/hardened-app', '--now', NOW]);
     assert.equal(result.status, 0, result.stdout + result.stderr);
     golden('hardened-app.txt', result.stdout);
   });
@@ -202,6 +204,40 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
     assert.equal(run(['pss', '--version', 'v1.30', 'examples']).status, 2);
     assert.equal(run(['pss', '--level', 'baseline', '--version', '1.30', 'examples']).status, 2);
     assert.equal(run(['pss', 'test/scenarios/inputs/values.yaml']).status, 3);
+  });
+
+  it('policy: found beside the inputs, applied by level, explained, audited', () => {
+    const scanned = run(['scan', 'examples/insecure-app', '--format', 'json', '--now', NOW]);
+    assert.match(scanned.stderr, /policy .*examples\/bulwark\.yaml/);
+    const json = JSON.parse(scanned.stdout) as { findings: Array<{ checkId: string; status: string; exception?: string; severity: string; resource: { name: string } }>; exceptions: Array<{ id: string; state: string; used: number }> };
+    assert.deepEqual(json.exceptions, [{ id: 'EXC-001', owner: 'platform-team@example.com', reason: 'The log agent reads container logs from the node until the logging sidecar lands.', ticket: 'SEC-142', expires: '2027-03-31', state: 'active', used: 2 }]);
+    assert.ok(json.findings.some((finding) => finding.status === 'excepted' && finding.exception === 'EXC-001'));
+    assert.ok(!json.findings.some((finding) => finding.checkId === 'liveness-probe-missing'), 'the legacy environment turns probes off');
+    assert.equal(json.findings.find((finding) => finding.checkId === 'host-pid')?.severity, 'medium', 'the node-agent application lowers host-pid');
+    const without = JSON.parse(run(['scan', 'examples/insecure-app', '--format', 'json', '--no-config']).stdout) as { findings: Array<{ checkId: string }> };
+    assert.ok(without.findings.some((finding) => finding.checkId === 'liveness-probe-missing'));
+    // After the expiry date the exception stops applying and audit fails.
+    const expired = run(['policy', 'audit', 'examples/insecure-app', '--now', '2027-04-01']);
+    assert.equal(expired.status, 1);
+    assert.match(expired.stdout, /EXPIRED +EXC-001/);
+    const audit = run(['policy', 'audit', 'examples/insecure-app', '--now', NOW]);
+    assert.equal(audit.status, 0);
+    assert.match(audit.stdout, /active {4}EXC-001 .* covers 2 findings/);
+    const explain = run(['policy', 'explain', 'examples/insecure-app']);
+    assert.equal(explain.status, 0);
+    assert.match(explain.stdout, /Levels: global → environment legacy → application node-agent/);
+    assert.match(explain.stdout, /host-pid +on {3}medium {4}application node-agent \(.*bulwark\.yaml:33\)/);
+    assert.match(explain.stdout, /liveness-probe-missing +off +environment legacy \(.*bulwark\.yaml:24\)/);
+  });
+
+  it('an invalid policy is a configuration error: exit 2 with every problem', () => {
+    const file = join(work, 'bad-policy.yaml');
+    writeFileSync(file, 'failOn: severe\nchecks:\n  no-such-check: off\nextra: 1\n');
+    const result = run(['scan', 'examples/hardened-app', '--config', file]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /bad-policy\.yaml:1:1 {2}failOn: must be equal to one of the allowed values \[schema-enum\]/);
+    assert.match(result.stderr, /bad-policy\.yaml:4:1 {2}extra: unknown key "extra" \[unknown-key\]/);
+    assert.equal(result.stdout, '');
   });
 
   it('--help and --version exit 0', () => {
