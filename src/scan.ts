@@ -118,7 +118,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const policy = options.policy;
   const failOn = options.failOn ?? policy?.config.failOn ?? 'high';
   const now = options.now ?? new Date();
-  const { resources, diagnostics, sources, files, documents } = await loadInputs(options);
+  const { resources, diagnostics, sources, files, documents } = await loadInputs(
+    policy !== undefined && policy.config.workloads.size > 0 && options.customWorkloads === undefined ? { ...options, customWorkloads: policy.config.workloads } : options,
+  );
 
   let resolver: PolicyResolver | undefined;
   const runOptions: RunOptions = options.checkOptions ? { checkOptions: options.checkOptions } : {};

@@ -38,7 +38,7 @@ function applies(check: Check, resource: Resource): boolean {
     kinds = check.appliesTo === undefined ? null : check.appliesTo === 'workloads' ? WORKLOADS : new Set(check.appliesTo);
     kindSets.set(check, kinds);
   }
-  return kinds === null || kinds.has(resource.kind);
+  return kinds === null || kinds.has(resource.kind) || (kinds === WORKLOADS && resource.podTemplatePath !== undefined);
 }
 
 const identities = new WeakMap<Resource, ResourceIdentity>();

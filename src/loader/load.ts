@@ -1,4 +1,5 @@
 import { extractResources, type Resource } from '../model/resource.js';
+import type { Path } from '../yaml/path.js';
 import { parseSource } from './parse.js';
 import { listSources, readSource, type SourceText } from './sources.js';
 import { DEFAULT_LIMITS, type Diagnostic, type LoaderLimits } from './types.js';
@@ -15,6 +16,8 @@ export interface LoadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Called after each file is loaded. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Custom kinds that run pods, with the path of their pod template (`spec.template`). */
+  customWorkloads?: ReadonlyMap<string, Path>;
 }
 
 /** Everything read from the inputs: resources with their documents, and what went wrong. */
@@ -41,7 +44,7 @@ export async function loadInputs(options: LoadOptions): Promise<LoadedInputs> {
     const parsed = parseSource(source.file, source.text, limits);
     loaded.diagnostics.push(...parsed.diagnostics);
     loaded.documents += parsed.documents.length;
-    const extracted = extractResources(parsed.documents, defaultNamespace, loaded.resources.length);
+    const extracted = extractResources(parsed.documents, defaultNamespace, loaded.resources.length, options.customWorkloads);
     loaded.resources.push(...extracted.resources);
     loaded.diagnostics.push(...extracted.diagnostics);
   };

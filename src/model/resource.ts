@@ -27,6 +27,8 @@ export interface Resource extends ResourceIdentity {
   readonly basePath: Path;
   /** Whether the namespace came from the object itself or from the configured default. */
   readonly namespaceSource: 'object' | 'default' | 'cluster';
+  /** For kinds the policy declares as workloads: where their pod template is (`spec.template`). */
+  readonly podTemplatePath?: Path;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -65,7 +67,7 @@ function nameOf(object: KubernetesObject): string {
  * Turns parsed documents into resources: expands `List` kinds, skips documents that are
  * not Kubernetes objects (with a note), and fills in the namespace.
  */
-export function extractResources(documents: readonly LoadedDocument[], defaultNamespace: string, firstIndex = 0): ResourceExtraction {
+export function extractResources(documents: readonly LoadedDocument[], defaultNamespace: string, firstIndex = 0, customWorkloads?: ReadonlyMap<string, Path>): ResourceExtraction {
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const add = (document: LoadedDocument, object: KubernetesObject, basePath: Path) => {
@@ -82,7 +84,9 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
       namespace = defaultNamespace;
       namespaceSource = 'default';
     }
+    const podTemplatePath = customWorkloads?.get(object.kind);
     resources.push({
+      ...(podTemplatePath !== undefined ? { podTemplatePath } : {}),
       index: firstIndex + resources.length,
       apiVersion: object.apiVersion,
       kind: object.kind,

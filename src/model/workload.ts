@@ -39,8 +39,14 @@ const TEMPLATE_PATHS: Record<string, Path> = {
   DeploymentConfig: ['spec', 'template'],
 };
 
+/** Whether a resource runs pods: a built-in workload kind, or a kind the policy declares. */
+export function isWorkload(resource: Resource): boolean {
+  return resource.podTemplatePath !== undefined || WORKLOAD_SET.has(resource.kind);
+}
+
 /** Kinds whose objects run pods. */
 export const WORKLOAD_KINDS: readonly string[] = ['Pod', ...Object.keys(TEMPLATE_PATHS)];
+const WORKLOAD_SET = new Set(WORKLOAD_KINDS);
 
 function get(object: unknown, path: Path): unknown {
   let node = object;
@@ -72,7 +78,7 @@ function extractPodSpec(resource: Resource, extraTemplatePaths: Readonly<Record<
     specPath = ['spec'];
     metadataPath = ['metadata'];
   } else {
-    const templatePath = extraTemplatePaths[resource.kind] ?? TEMPLATE_PATHS[resource.kind];
+    const templatePath = extraTemplatePaths[resource.kind] ?? resource.podTemplatePath ?? TEMPLATE_PATHS[resource.kind];
     if (templatePath === undefined) return undefined;
     specPath = [...templatePath, 'spec'];
     metadataPath = [...templatePath, 'metadata'];

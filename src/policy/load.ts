@@ -122,6 +122,7 @@ function normalise(value: Record<string, unknown>): PolicyConfig {
     environments: list('environments').map(normaliseLevel),
     applications: list('applications').map(normaliseLevel),
     exceptions: list('exceptions') as unknown as ExceptionEntry[],
+    workloads: new Map(list('workloads').map((entry) => [String(entry.kind), String(entry.podTemplatePath).split('.')])),
     exceptionPolicy: {
       requireExpiry: isRecord(value.exceptionPolicy) && value.exceptionPolicy.requireExpiry === true,
       ...(isRecord(value.exceptionPolicy) && typeof value.exceptionPolicy.maxDays === 'number' ? { maxDays: value.exceptionPolicy.maxDays } : {}),

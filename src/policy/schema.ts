@@ -47,6 +47,16 @@ export const POLICY_SCHEMA = {
     environments: { type: 'array', items: { $ref: '#/$defs/scoped' } },
     applications: { type: 'array', items: { $ref: '#/$defs/scoped' } },
     exceptions: { type: 'array', items: { $ref: '#/$defs/exception' } },
+    workloads: {
+      type: 'array',
+      description: 'custom kinds that run pods (operators, CRDs), with the path of their pod template',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'podTemplatePath'],
+        properties: { kind: { type: 'string', minLength: 1 }, podTemplatePath: { type: 'string', pattern: '^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$' } },
+      },
+    },
     exceptionPolicy: {
       type: 'object',
       additionalProperties: false,

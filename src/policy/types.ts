@@ -63,6 +63,8 @@ export interface PolicyConfig extends LevelSettings {
   applications: NamedLevel[];
   exceptions: ExceptionEntry[];
   exceptionPolicy: { requireExpiry: boolean; maxDays?: number };
+  /** Custom kinds that run pods: kind → path of the pod template. */
+  workloads: Map<string, Path>;
 }
 
 /** A loaded policy with where each setting came from. */

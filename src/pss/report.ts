@@ -1,7 +1,7 @@
 import { loadInputs, type LoadOptions } from '../loader/load.js';
 import type { Diagnostic } from '../loader/types.js';
 import { resourceStartLine, type Resource } from '../model/resource.js';
-import { WORKLOAD_KINDS } from '../model/workload.js';
+import { isWorkload } from '../model/workload.js';
 import { existingPrefix, formatPath } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { evaluatePod, formatPssVersion, podViewOf } from './evaluate.js';
@@ -102,7 +102,7 @@ function namespaceNotes(policy: NamespacePolicy): string[] {
  */
 export async function checkPodSecurity(options: PssRunOptions): Promise<PssRun> {
   const loaded = await loadInputs(options);
-  const workloads = loaded.resources.filter((resource) => WORKLOAD_KINDS.includes(resource.kind) && podViewOf(resource) !== undefined);
+  const workloads = loaded.resources.filter((resource) => isWorkload(resource) && podViewOf(resource) !== undefined);
   const results: PssResourceResult[] = [];
   if (options.level !== undefined) {
     const policy = { level: options.level, minor: options.minor ?? LATEST_MINOR };

@@ -176,3 +176,32 @@ describe('policy: exceptions', () => {
     assert.equal(later.summary.failing, 2);
   });
 });
+
+describe('policy: custom workload kinds', () => {
+  it('checks the pod template of a kind the policy declares, with positions', async () => {
+    const custom = `apiVersion: ml.example.com/v1
+kind: TrainingJob
+metadata:
+  name: train
+  namespace: ml
+spec:
+  worker:
+    template:
+      spec:
+        containers:
+        - name: trainer
+          image: trainer:3.1
+          securityContext:
+            privileged: true
+`;
+    const declared = policy(`workloads:\n  - kind: TrainingJob\n    podTemplatePath: spec.worker.template\n`);
+    const result = await scan({ sources: [{ file: 'job.yaml', text: custom }], policy: declared, now: NOW, checks: ['privileged-container'] });
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.checkId, finding.line, finding.column, finding.path]),
+      [['privileged-container', 14, 13, 'spec.worker.template.spec.containers[0].securityContext.privileged']],
+    );
+    const unknown = await scan({ sources: [{ file: 'job.yaml', text: custom }], checks: ['privileged-container'] });
+    assert.equal(unknown.findings.length, 0, 'without the declaration the kind runs no pods as far as Bulwark knows');
+    assert.equal(unknown.exitCode, 3);
+  });
+});

@@ -63,7 +63,7 @@ const WORKLOADS = new Set(WORKLOAD_KINDS);
 export function workloadsOf(resources: readonly Resource[]): Workload[] {
   const out: Workload[] = [];
   for (const resource of resources) {
-    if (!WORKLOADS.has(resource.kind)) continue;
+    if (!WORKLOADS.has(resource.kind) && resource.podTemplatePath === undefined) continue;
     const podSpec = podSpecOf(resource);
     if (podSpec !== undefined) out.push({ resource, podSpec });
   }
