@@ -1,0 +1,194 @@
+/** Timestamp and duration parsing, formatting and calendar fields with cel-go's semantics. */
+import { CelDuration, CelEvalException, CelTimestamp } from './values.js';
+
+const NANOS = 1_000_000_000n;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Seconds since the epoch of a UTC calendar date-time (proleptic Gregorian, any year 0-9999). */
+function epochSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): bigint {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return BigInt(Math.round(date.getTime() / 1000));
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses an RFC 3339 timestamp the way Go's time.Parse(time.RFC3339, s) does (any number of
+ * fraction digits, 'Z' or a numeric offset), then applies CEL's year 1-9999 range.
+ */
+export function parseTimestamp(text: string): CelTimestamp {
+  const m = RFC3339.exec(text);
+  if (m === null) throw new CelEvalException(`timestamp parse error: '${text}' is not an RFC 3339 timestamp`);
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    throw new CelEvalException(`timestamp parse error: '${text}' has a field out of range`);
+  }
+  let nanos = 0n;
+  const fraction = m[7];
+  if (fraction !== undefined) nanos = BigInt(fraction.slice(0, 9).padEnd(9, '0'));
+  let offsetSeconds = 0n;
+  const zone = m[8] as string;
+  if (zone !== 'Z') {
+    const oh = Number(zone.slice(1, 3));
+    const om = Number(zone.slice(4, 6));
+    if (oh > 23 || om > 59) throw new CelEvalException(`timestamp parse error: '${text}' has an invalid offset`);
+    offsetSeconds = BigInt((oh * 60 + om) * 60) * (zone[0] === '-' ? -1n : 1n);
+  }
+  const total = (epochSeconds(year, month, day, hour, minute, second) - offsetSeconds) * NANOS + nanos;
+  if (!CelTimestamp.inRange(total)) throw new CelEvalException(`timestamp out of range: ${text}`);
+  return new CelTimestamp(total);
+}
+
+export function timestampFromSeconds(seconds: bigint): CelTimestamp {
+  const nanos = seconds * NANOS;
+  if (!CelTimestamp.inRange(nanos)) throw new CelEvalException('timestamp out of range');
+  return new CelTimestamp(nanos);
+}
+
+const UNIT_NANOS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  'µs': 1_000n, // U+00B5 micro sign
+  'μs': 1_000n, // U+03BC Greek mu
+  ms: 1_000_000n,
+  s: NANOS,
+  m: 60n * NANOS,
+  h: 3600n * NANOS,
+};
+
+/** Parses a Go duration string ("1h30m", "-1.5s", "300ms"); the result must fit in int64 nanoseconds. */
+export function parseDuration(text: string): CelDuration {
+  let s = text;
+  let negative = false;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    negative = s.startsWith('-');
+    s = s.slice(1);
+  }
+  if (s === '0') return new CelDuration(0n);
+  if (s === '') throw new CelEvalException(`invalid duration '${text}'`);
+  let total = 0n;
+  const component = /^(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/;
+  while (s !== '') {
+    const m = component.exec(s);
+    if (m === null) throw new CelEvalException(`invalid duration '${text}'`);
+    const whole = m[1] ?? '';
+    const fraction = m[2] ?? '';
+    if (whole === '' && fraction === '') throw new CelEvalException(`invalid duration '${text}'`);
+    const unit = UNIT_NANOS[m[3] as string] as bigint;
+    let value = BigInt(whole === '' ? '0' : whole) * unit;
+    if (fraction !== '') value += (BigInt(fraction) * unit) / 10n ** BigInt(fraction.length);
+    total += value;
+    if (total > 1n << 63n) throw new CelEvalException(`duration out of range: '${text}'`);
+    s = s.slice(m[0].length);
+  }
+  if (negative) total = -total;
+  if (!CelDuration.inRange(total)) throw new CelEvalException(`duration out of range: '${text}'`);
+  return new CelDuration(total);
+}
+
+export function addDuration(t: CelTimestamp, d: CelDuration): CelTimestamp {
+  const nanos = t.nanos + d.nanos;
+  if (!CelTimestamp.inRange(nanos)) throw new CelEvalException('timestamp out of range');
+  return new CelTimestamp(nanos);
+}
+
+export function checkedDuration(nanos: bigint): CelDuration {
+  if (!CelDuration.inRange(nanos)) throw new CelEvalException('duration out of range');
+  return new CelDuration(nanos);
+}
+
+export interface CalendarFields {
+  year: number;
+  /** 0-11 */
+  month: number;
+  /** 1-31 */
+  day: number;
+  /** 0 (Sunday) - 6 */
+  weekday: number;
+  /** 0-365 */
+  dayOfYear: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  milliseconds: number;
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        era: 'short',
+      });
+    } catch {
+      throw new CelEvalException(`unknown time zone '${zone}'`);
+    }
+    zoneFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** Offset in seconds east of UTC of a time zone at an instant; accepts IANA names and ±HH:MM. */
+function zoneOffsetSeconds(zone: string, epochMs: number): number {
+  const fixed = /^([+-])?(\d{2}):(\d{2})$/.exec(zone);
+  if (fixed !== null) {
+    const seconds = (Number(fixed[2]) * 60 + Number(fixed[3])) * 60;
+    return fixed[1] === '-' ? -seconds : seconds;
+  }
+  if (zone === 'UTC' || zone === 'Z') return 0;
+  const parts = zoneFormat(zone).formatToParts(new Date(epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  let year = get('year');
+  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
+  const local = new Date(0);
+  local.setUTCFullYear(year, get('month') - 1, get('day'));
+  local.setUTCHours(get('hour'), get('minute'), get('second'), 0);
+  return Math.round((local.getTime() - Math.floor(epochMs / 1000) * 1000) / 1000);
+}
+
+/** Calendar fields of a timestamp in UTC or the given time zone. */
+export function calendarFields(t: CelTimestamp, zone?: string): CalendarFields {
+  let seconds = t.nanos / NANOS;
+  let nanos = t.nanos % NANOS;
+  if (nanos < 0n) {
+    nanos += NANOS;
+    seconds -= 1n;
+  }
+  const epochMs = Number(seconds) * 1000;
+  const offset = zone === undefined ? 0 : zoneOffsetSeconds(zone, epochMs);
+  const local = new Date(epochMs + offset * 1000);
+  const start = new Date(0);
+  start.setUTCFullYear(local.getUTCFullYear(), 0, 1);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth(),
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+    dayOfYear: Math.floor((local.getTime() - start.getTime()) / 86_400_000),
+    hours: local.getUTCHours(),
+    minutes: local.getUTCMinutes(),
+    seconds: local.getUTCSeconds(),
+    milliseconds: Number(nanos / 1_000_000n),
+  };
+}
