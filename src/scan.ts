@@ -1,7 +1,7 @@
 import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
 import { anyEvaluated, runChecks, type Evaluation, type RunOptions } from './engine/run.js';
 import { exceptionCovers, exceptionState, type ExceptionStatus } from './policy/exceptions.js';
-import { resourceLabels } from './policy/match.js';
+import { namespaceLabelsOf } from './policy/match.js';
 import { PolicyResolver } from './policy/resolve.js';
 import type { LoadedPolicy } from './policy/types.js';
 import type { Check } from './engine/types.js';
@@ -125,9 +125,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let resolver: PolicyResolver | undefined;
   const runOptions: RunOptions = options.checkOptions ? { checkOptions: options.checkOptions } : {};
   if (policy !== undefined) {
-    const namespaceLabels = new Map<string, Record<string, unknown>>();
-    for (const resource of resources) if (resource.kind === 'Namespace') namespaceLabels.set(resource.name, resourceLabels(resource));
-    resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels, ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
+    resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels: namespaceLabelsOf(resources), ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
     if (options.checks === undefined && options.framework === undefined) checks = resolver.checksToRun();
     const active = resolver;
     runOptions.settings = (check, resource) => active.effective(check, resource);

@@ -3,7 +3,8 @@ import { BulwarkError } from '../errors/index.js';
 import { findControl } from '../frameworks/catalog.js';
 import { DOCS_BASE_URL } from '../version.js';
 
-function requireTextOrJson(format: string): 'text' | 'json' {
+/** The format of a command that offers text and json; a usage error for anything else. */
+export function requireTextOrJson(format: string): 'text' | 'json' {
   if (format === 'text' || format === 'json') return format;
   throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${format}" for this command`, 'Use text or json.');
 }

@@ -11,13 +11,13 @@ import { loadInputs } from '../loader/load.js';
 import { auditExceptions, renderAudit } from '../policy/audit.js';
 import { explainPolicy, renderExplanation } from '../policy/explain.js';
 import { findPolicyFile, loadPolicy } from '../policy/load.js';
-import { resourceLabels } from '../policy/match.js';
+import { namespaceLabelsOf } from '../policy/match.js';
 import { PolicyResolver } from '../policy/resolve.js';
 import type { LoadedPolicy } from '../policy/types.js';
 import { renderReport } from '../report/index.js';
 import { scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
-import { explainCheck, listChecks } from './checks.js';
+import { explainCheck, listChecks, requireTextOrJson } from './checks.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
 import { progressReporter } from './progress.js';
 
@@ -186,7 +186,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
     .action(async (paths: string[], flags: { level?: string; version: string; defaultLevel: string; format: string; namespace: string }) => {
       if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories, or - for standard input');
-      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for bulwark pss`, 'Use text or json.');
+      requireTextOrJson(flags.format);
       const parseLevel = (value: string, flag: string): PssLevel => {
         if (isPssLevel(value)) return value;
         throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be privileged, baseline or restricted, not "${value}"`);
@@ -214,13 +214,11 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('-f, --format <format>', 'text or json', 'text')
     .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
     .action(async (paths: string[], flags: { config?: string; cluster?: string; format: string; namespace: string }) => {
-      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for this command`, 'Use text or json.');
+      requireTextOrJson(flags.format);
       const policy = policyFor(paths, flags.config, undefined);
       if (policy === undefined) throw new BulwarkError('BULWARK_E_CONFIG', 'no policy found: no bulwark.yaml beside the inputs or in a parent directory', 'Name one with --config FILE.');
       const loaded = paths.length > 0 ? await loadInputs({ paths, defaultNamespace: flags.namespace, stdin: io.stdin }) : { resources: [] };
-      const namespaceLabels = new Map<string, Record<string, unknown>>();
-      for (const resource of loaded.resources) if (resource.kind === 'Namespace') namespaceLabels.set(resource.name, resourceLabels(resource));
-      const resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels, ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}) });
+      const resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels: namespaceLabelsOf(loaded.resources), ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}) });
       const groups = explainPolicy(resolver, loaded.resources, BUILTIN_CHECKS, policy.config.failOn ?? 'high');
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify({ schemaVersion: '1.0.0', policy: policy.file, groups }, null, 2)}\n` : `Policy ${policy.file}\n\n${renderExplanation(groups)}`);
       state.exitCode = EXIT.clean;
@@ -234,7 +232,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('--now <date>', 'as of this date (YYYY-MM-DD)')
     .option('-f, --format <format>', 'text or json', 'text')
     .action(async (paths: string[], flags: { config?: string; cluster?: string; now?: string; format: string }) => {
-      if (!['text', 'json'].includes(flags.format)) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for this command`, 'Use text or json.');
+      requireTextOrJson(flags.format);
       const policy = policyFor(paths, flags.config, flags.now);
       if (policy === undefined) throw new BulwarkError('BULWARK_E_CONFIG', 'no policy found: no bulwark.yaml beside the inputs or in a parent directory', 'Name one with --config FILE.');
       const now = flags.now === undefined ? new Date() : parseNow(flags.now);

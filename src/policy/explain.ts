@@ -1,5 +1,6 @@
 import type { Check } from '../engine/types.js';
 import type { Resource } from '../model/resource.js';
+import { resourceLabel } from '../report/format.js';
 import type { EffectiveCheck, PolicyResolver, ResolvedLevels } from './resolve.js';
 import type { FailThreshold, SettingSource } from './types.js';
 
@@ -52,7 +53,7 @@ export function explainPolicy(resolver: PolicyResolver, resources: readonly Reso
       const threshold = members[0] !== undefined ? resolver.failOn(members[0], failOn) : { failOn };
       return {
         levels: chain,
-        resources: members.map((resource) => `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}`),
+        resources: members.map(resourceLabel),
         failOn: { value: threshold.failOn, source: threshold.source ? where(threshold.source) : config.failOn !== undefined ? 'global' : 'default' },
         checks: catalogue.map((check) => describe(check, resolver.effectiveAt(check, levels))),
       };

@@ -8,7 +8,7 @@ import { parseSource } from '../loader/parse.js';
 import { DEFAULT_LIMITS, type LoadedDocument } from '../loader/types.js';
 import { isRecord } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
-import { formatPath } from '../yaml/path.js';
+import { existingPrefix, formatPath } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { isPresetName, PRESET_NAMES } from './presets.js';
 import { POLICY_SCHEMA } from './schema.js';
@@ -210,17 +210,7 @@ export function parsePolicy(file: string, text: string, catalogue: readonly Chec
 }
 
 function placed(document: LoadedDocument, problem: { path: Path; code: string; message: string }): PolicyProblem {
-  let existing: Path = problem.path;
-  let node: unknown = document.value;
-  for (let i = 0; i < problem.path.length; i++) {
-    const segment = problem.path[i] as string | number;
-    if (node === null || typeof node !== 'object' || !(segment in (node as object))) {
-      existing = problem.path.slice(0, i);
-      break;
-    }
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  const position = locateField(document, existing);
+  const position = locateField(document, existingPrefix(document.value, problem.path));
   return { path: formatPath(problem.path), code: problem.code, message: problem.message, line: position?.line ?? document.startLine, column: position?.column ?? 1 };
 }
 

@@ -36,6 +36,13 @@ export function resourceLabels(resource: Resource): Record<string, unknown> {
   return { ...podLabels, ...own };
 }
 
+/** Labels of the Namespace objects among the resources, by name. */
+export function namespaceLabelsOf(resources: readonly Resource[]): Map<string, Record<string, unknown>> {
+  const labels = new Map<string, Record<string, unknown>>();
+  for (const resource of resources) if (resource.kind === 'Namespace') labels.set(resource.name, resourceLabels(resource));
+  return labels;
+}
+
 /** Facts about a resource's surroundings that matching needs. */
 export interface MatchContext {
   /** Labels of the Namespace objects in the input, by name. */

@@ -38,7 +38,8 @@ interface LevelRef {
 export class PolicyResolver {
   private readonly presetEnabled: Set<string>;
   private readonly levelsCache = new Map<Resource, ResolvedLevels>();
-  private readonly effectiveCache = new Map<string, EffectiveCheck>();
+  /** By levels key, then by check: asked for every (check, resource) pair of a scan. */
+  private readonly effectiveCache = new Map<string, Map<Check, EffectiveCheck>>();
 
   constructor(
     readonly policy: LoadedPolicy,
@@ -117,8 +118,12 @@ export class PolicyResolver {
   }
 
   effectiveAt(check: Check, levels: ResolvedLevels): EffectiveCheck {
-    const cacheKey = `${check.id}\u0000${levels.key}`;
-    const known = this.effectiveCache.get(cacheKey);
+    let byCheck = this.effectiveCache.get(levels.key);
+    if (byCheck === undefined) {
+      byCheck = new Map();
+      this.effectiveCache.set(levels.key, byCheck);
+    }
+    const known = byCheck.get(check);
     if (known !== undefined) return known;
     const presetSource: SettingSource = { level: 'preset', name: this.policy.config.extends.join(', ') };
     const effective: EffectiveCheck = {
@@ -155,7 +160,7 @@ export class PolicyResolver {
         effective.sources.options[name] = at('options', name);
       }
     }
-    this.effectiveCache.set(cacheKey, effective);
+    byCheck.set(check, effective);
     return effective;
   }
 

@@ -1,10 +1,7 @@
 import { createColors } from 'picocolors';
 import { BulwarkError } from '../errors/index.js';
+import { resourceLabel } from '../report/format.js';
 import type { PssModeResult, PssResourceResult, PssRun } from './report.js';
-
-function label(result: PssResourceResult): string {
-  return `${result.kind} ${result.namespace !== undefined ? `${result.namespace}/` : ''}${result.name}`;
-}
 
 /** The `bulwark pss` result as JSON: an array of resource verdicts (schema `docs/schemas/pss-result.schema.json`). */
 export function renderPssJson(run: PssRun): string {
@@ -22,7 +19,7 @@ export function renderPssText(run: PssRun, color: boolean): string {
   const workloads = run.results.filter((result) => result.kind !== 'Namespace');
   for (const result of workloads) {
     const verdict = result.allowed ? colors.green('ALLOWED') : colors.red('DENIED ');
-    out.push(`${verdict} ${colors.bold(label(result))}  ${result.file}:${result.line}  ${result.level}:${result.version}${source(result)}`);
+    out.push(`${verdict} ${colors.bold(resourceLabel(result))}  ${result.file}:${result.line}  ${result.level}:${result.version}${source(result)}`);
     for (const violation of result.violations) {
       out.push(`    ${violation.line}:${violation.column}  ${violation.reason}`);
       out.push(colors.dim(`          ${violation.path}`));
