@@ -1,6 +1,7 @@
-import { BUILTIN_CHECKS, findCheck } from './checks/index.js';
+import { BUILTIN_CHECKS } from './checks/index.js';
 import { anyEvaluated, runChecks, type Evaluation, type RunOptions } from './engine/run.js';
 import { exceptionCovers, exceptionState, type ExceptionStatus } from './policy/exceptions.js';
+import { InlineIgnoreJudge } from './policy/inline.js';
 import { namespaceLabelsOf } from './policy/match.js';
 import { PolicyResolver } from './policy/resolve.js';
 import type { LoadedPolicy } from './policy/types.js';
@@ -82,10 +83,16 @@ export interface ScanResult {
   exceptions?: ExceptionStatus[];
 }
 
+/** Every check a scan may run: the built-in ones and the policy's custom rules. */
+export function catalogueOf(policy: LoadedPolicy | undefined): readonly Check[] {
+  return policy === undefined || policy.checks.length === 0 ? BUILTIN_CHECKS : [...BUILTIN_CHECKS, ...policy.checks];
+}
+
 /** Resolves check ids to checks; a usage error names every unknown id. */
-export function selectChecks(ids: readonly string[] | undefined): Check[] {
-  if (ids === undefined) return BUILTIN_CHECKS.filter((check) => check.meta.enabledByDefault !== false);
-  const unknown = ids.filter((id) => findCheck(id) === undefined);
+export function selectChecks(ids: readonly string[] | undefined, catalogue: readonly Check[] = BUILTIN_CHECKS): Check[] {
+  if (ids === undefined) return catalogue.filter((check) => check.meta.enabledByDefault !== false);
+  const byId = new Map(catalogue.map((check) => [check.id, check]));
+  const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length > 0) {
     throw new BulwarkError(
       'BULWARK_E_UNKNOWN_CHECK',
@@ -93,11 +100,11 @@ export function selectChecks(ids: readonly string[] | undefined): Check[] {
       'Run `bulwark checks list` to see the ids.',
     );
   }
-  return ids.map((id) => findCheck(id) as Check);
+  return ids.map((id) => byId.get(id) as Check);
 }
 
 export function isFailing(finding: Finding, failOn: FailThreshold): boolean {
-  return finding.status === 'fail' && failOn !== 'none' && severityRank(finding.severity) >= severityRank(failOn);
+  return finding.status === 'fail' && finding.mode === undefined && failOn !== 'none' && severityRank(finding.severity) >= severityRank(failOn);
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -110,12 +117,13 @@ function compareFindings(a: Finding, b: Finding): number {
  * input (that becomes diagnostics); throws {@link BulwarkError} on invalid options.
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  let checks = selectChecks(options.checks);
+  const policy = options.policy;
+  const catalogue = catalogueOf(policy);
+  let checks = selectChecks(options.checks, catalogue);
   if (options.framework !== undefined) {
-    const inFramework = frameworkChecks(options.framework, BUILTIN_CHECKS);
+    const inFramework = frameworkChecks(options.framework, catalogue);
     checks = options.checks === undefined ? inFramework : checks.filter((check) => inFramework.includes(check));
   }
-  const policy = options.policy;
   const failOn = options.failOn ?? policy?.config.failOn ?? 'high';
   const now = options.now ?? new Date();
   const { resources, diagnostics, sources, files, documents } = await loadInputs(
@@ -125,7 +133,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let resolver: PolicyResolver | undefined;
   const runOptions: RunOptions = options.checkOptions ? { checkOptions: options.checkOptions } : {};
   if (policy !== undefined) {
-    resolver = new PolicyResolver(policy, BUILTIN_CHECKS, { namespaceLabels: namespaceLabelsOf(resources), ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
+    resolver = new PolicyResolver(policy, catalogue, { namespaceLabels: namespaceLabelsOf(resources), ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
     if (options.checks === undefined && options.framework === undefined) checks = resolver.checksToRun();
     const active = resolver;
     runOptions.settings = (check, resource) => active.effective(check, resource);
@@ -135,22 +143,27 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   const outcome = runChecks(resources, checks, runOptions);
   diagnostics.push(...outcome.diagnostics);
+  const checksById = new Map(checks.map((check) => [check.id, check]));
+  const inline = new InlineIgnoreJudge(resolver, diagnostics);
   let exceptions: ExceptionStatus[] | undefined;
   if (resolver !== undefined && policy !== undefined) {
     const config = policy.config;
     const states = config.exceptions.map((exception) => ({ exception, state: exceptionState(exception, now), used: 0 }));
     for (const finding of outcome.findings) {
       const resource = outcome.resourceOf(finding);
-      if (resource === undefined) continue;
+      const check = checksById.get(finding.checkId);
+      if (resource === undefined || check === undefined) continue;
       const threshold = resolver.failOn(resource, failOn).failOn;
       if (threshold !== failOn) finding.failOn = threshold;
+      const mode = resolver.effective(check, resource).mode;
+      if (mode === 'warn' || mode === 'audit') finding.mode = mode;
       const levels = resolver.levelsFor(resource);
       const covering = states.find((entry) => entry.state !== 'expired' && exceptionCovers(entry.exception, finding, resource, levels, options.cluster));
       if (covering !== undefined) {
         finding.status = 'excepted';
         finding.exception = covering.exception.id;
         covering.used++;
-      }
+      } else inline.apply(finding, check, resource);
     }
     exceptions = states.map(({ exception, state, used }) => {
       const status: ExceptionStatus = { id: exception.id, owner: exception.owner, reason: exception.reason, state, used };
@@ -161,6 +174,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
       return status;
     });
+  }
+  else {
+    for (const finding of outcome.findings) {
+      const resource = outcome.resourceOf(finding);
+      const check = checksById.get(finding.checkId);
+      if (resource !== undefined && check !== undefined) inline.apply(finding, check, resource);
+    }
   }
   const findings = outcome.findings.sort(compareFindings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;

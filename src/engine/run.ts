@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../loader/types.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import type { Finding, Severity } from '../findings/types.js';
-import type { Resource, ResourceIdentity } from '../model/resource.js';
+import type { KubernetesObject, Resource, ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { describePath } from '../yaml/path.js';
 import { locateField, releasePositions } from '../yaml/positions.js';
@@ -15,7 +15,7 @@ export interface Evaluation {
 
 export interface RunOutcome {
   findings: Finding[];
-  /** The resource a finding is about (kept only when per-resource settings were given). */
+  /** The resource a finding is about. */
   resourceOf(finding: Finding): Resource | undefined;
   evaluations: Evaluation[];
   diagnostics: Diagnostic[];
@@ -103,7 +103,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   const diagnostics: Diagnostic[] = [];
   const owners = new WeakMap<Finding, Resource>();
   const record = (finding: Finding, resource: Resource) => {
-    if (options.settings !== undefined) owners.set(finding, resource);
+    owners.set(finding, resource);
     findings.push(finding);
   };
   const failed = (check: Check, resource: Resource | undefined, error: unknown) => {
@@ -136,6 +136,12 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
     }
   }
 
+  let namespaces: Map<string, KubernetesObject> | undefined;
+  const namespaceObject = (name: string): KubernetesObject | undefined => {
+    namespaces ??= new Map(resources.filter((resource) => resource.kind === 'Namespace' && resource.apiVersion === 'v1').map((resource) => [resource.name, resource.object]));
+    return namespaces.get(name);
+  };
+
   // Resource by resource, so that each document's position index is built once, used by
   // all its findings, and released before the next document: memory stays flat.
   // One context per check, refilled for each resource: no allocation per (check, resource).
@@ -147,6 +153,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         podSpec: undefined,
         options: optionsOf(check),
         report: (report) => record(toFinding(check, context.resource, report, severity), context.resource),
+        namespaceObject,
       };
       let severity: Severity | undefined;
       const apply = (resource: Resource): boolean => {

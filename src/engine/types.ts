@@ -1,5 +1,5 @@
 import type { Severity } from '../findings/types.js';
-import type { Resource } from '../model/resource.js';
+import type { KubernetesObject, Resource } from '../model/resource.js';
 import type { PodSpecRef } from '../model/workload.js';
 import type { Path } from '../yaml/path.js';
 
@@ -31,6 +31,8 @@ export interface CheckMeta {
   options?: Record<string, CheckOption>;
   /** False for checks that run only when asked for (by id, preset or framework), e.g. because they overlap others. Default true. */
   enabledByDefault?: boolean;
+  /** True for rules written in a policy file rather than built in (they have no docs page). */
+  custom?: boolean;
 }
 
 /** What a check says about one problem: where (a path inside the resource) and what. */
@@ -50,6 +52,8 @@ export interface ResourceContext {
   podSpec: PodSpecRef | undefined;
   options: Readonly<Record<string, unknown>>;
   report(report: Report): void;
+  /** The Namespace object of that name in the input, if there is one. */
+  namespaceObject(name: string): KubernetesObject | undefined;
 }
 
 export interface SetContext {

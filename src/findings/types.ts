@@ -41,8 +41,12 @@ export interface Finding {
   fingerprint: string;
   /** Why the finding does not fail the gate, when it does not. */
   suppressedBy?: 'baseline';
-  /** The policy exception that covers it, when its status is `excepted`. */
+  /** The policy exception that covers it, when its status is `excepted` (`inline` for a `bulwark.io/ignore` annotation). */
   exception?: string;
+  /** The reason given in the resource's `bulwark.io/ignore` annotation, when that excepts it. */
+  inlineReason?: string;
+  /** Set when the policy's enforcement mode for the resource is not `enforce`: such findings never fail the gate. */
+  mode?: 'warn' | 'audit';
   /** The fail threshold the policy sets for this resource, when it differs by level. */
   failOn?: 'info' | 'low' | 'medium' | 'high' | 'critical' | 'none';
 }

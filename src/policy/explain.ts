@@ -9,7 +9,7 @@ export interface ExplainedGroup {
   levels: Array<{ level: string; name: string; line?: number }>;
   resources: string[];
   failOn: { value: FailThreshold; source: string };
-  checks: Array<{ id: string; enabled: boolean; severity: string; options: Record<string, unknown>; source: string; severitySource?: string; optionSources: Record<string, string> }>;
+  checks: Array<{ id: string; enabled: boolean; severity: string; mode: string; options: Record<string, unknown>; source: string; severitySource?: string; modeSource?: string; optionSources: Record<string, string> }>;
 }
 
 function where(source: SettingSource | undefined): string {
@@ -24,9 +24,11 @@ function describe(check: Check, effective: EffectiveCheck) {
     id: check.id,
     enabled: effective.enabled,
     severity: effective.severity ?? check.meta.severity,
+    mode: effective.mode,
     options: effective.options,
     source: where(effective.sources.enabled),
     ...(effective.sources.severity ? { severitySource: where(effective.sources.severity) } : {}),
+    ...(effective.sources.mode ? { modeSource: where(effective.sources.mode) } : {}),
     optionSources: Object.fromEntries(Object.entries(effective.sources.options).map(([name, source]) => [name, where(source)])),
   };
 }
@@ -69,11 +71,15 @@ export function renderExplanation(groups: readonly ExplainedGroup[]): string {
     out.push(`Fail on: ${group.failOn.value}   (${group.failOn.source})`);
     const width = Math.max(...group.checks.map((check) => check.id.length));
     for (const check of group.checks) {
-      const setting = check.enabled ? `on   ${check.severity.padEnd(8)}` : 'off          ';
+      const setting = check.enabled ? `on   ${check.severity.padEnd(8)} ${check.mode === 'enforce' ? '     ' : check.mode.padEnd(5)}` : 'off                ';
       const options = Object.entries(check.options)
         .filter(([name]) => check.optionSources[name] !== 'default')
         .map(([name, value]) => `${name}=${JSON.stringify(value)} (${check.optionSources[name] ?? ''})`);
-      const sources = [check.source, ...(check.severitySource && check.severitySource !== check.source ? [`severity: ${check.severitySource}`] : [])];
+      const sources = [
+        check.source,
+        ...(check.severitySource && check.severitySource !== check.source ? [`severity: ${check.severitySource}`] : []),
+        ...(check.enabled && check.modeSource && check.modeSource !== check.source ? [`mode: ${check.modeSource}`] : []),
+      ];
       out.push(`  ${check.id.padEnd(width)}  ${setting}  ${sources.join('; ')}${options.length > 0 ? `; ${options.join(', ')}` : ''}`);
     }
     out.push('');

@@ -12,7 +12,8 @@ import { existingPrefix, formatPath } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { isPresetName, PRESET_NAMES } from './presets.js';
 import { POLICY_SCHEMA } from './schema.js';
-import type { CheckSetting, ExceptionEntry, LoadedPolicy, NamedLevel, PolicyConfig } from './types.js';
+import { compileRules } from './rules.js';
+import type { CheckSetting, CustomRule, EnforcementMode, ExceptionEntry, InlineIgnorePolicy, LevelSettings, LoadedPolicy, NamedLevel, PolicyConfig } from './types.js';
 
 export const POLICY_FILE_NAMES = ['bulwark.yaml', 'bulwark.yml'];
 
@@ -97,7 +98,11 @@ function normaliseSetting(entry: unknown): CheckSetting {
   if (typeof entry === 'boolean') return { enabled: entry };
   if (entry === 'on' || entry === 'off') return { enabled: entry === 'on' };
   if (typeof entry === 'string' && isSeverity(entry)) return { severity: entry };
-  return isRecord(entry) ? (entry as CheckSetting) : {};
+  if (!isRecord(entry)) return {};
+  const setting = { ...entry } as CheckSetting;
+  // YAML 1.1 reads a bare `off` as false.
+  if ((entry.mode as unknown) === false) setting.mode = 'off';
+  return setting;
 }
 
 function normaliseChecks(value: unknown): Record<string, CheckSetting> | undefined {
@@ -105,12 +110,19 @@ function normaliseChecks(value: unknown): Record<string, CheckSetting> | undefin
   return Object.fromEntries(Object.entries(value).map(([id, entry]) => [id, normaliseSetting(entry)]));
 }
 
+/** The settings every level may carry. */
+function normaliseSettings(value: Record<string, unknown>, level: LevelSettings): void {
+  if (typeof value.failOn === 'string') level.failOn = value.failOn as LevelSettings['failOn'];
+  if (typeof value.mode === 'string' || value.mode === false) level.mode = value.mode === false ? 'off' : (value.mode as EnforcementMode);
+  if (typeof value.inlineIgnores === 'string' || Array.isArray(value.inlineIgnores)) level.inlineIgnores = value.inlineIgnores as InlineIgnorePolicy;
+  const checks = normaliseChecks(value.checks);
+  if (checks) level.checks = checks;
+}
+
 function normaliseLevel(value: Record<string, unknown>): NamedLevel {
   const level: NamedLevel = { name: String(value.name) };
   if (isRecord(value.match)) level.match = value.match;
-  if (typeof value.failOn === 'string') level.failOn = value.failOn as NamedLevel['failOn'];
-  const checks = normaliseChecks(value.checks);
-  if (checks) level.checks = checks;
+  normaliseSettings(value, level);
   return level;
 }
 
@@ -123,14 +135,13 @@ function normalise(value: Record<string, unknown>): PolicyConfig {
     applications: list('applications').map(normaliseLevel),
     exceptions: list('exceptions') as unknown as ExceptionEntry[],
     workloads: new Map(list('workloads').map((entry) => [String(entry.kind), String(entry.podTemplatePath).split('.')])),
+    rules: list('rules') as unknown as CustomRule[],
     exceptionPolicy: {
       requireExpiry: isRecord(value.exceptionPolicy) && value.exceptionPolicy.requireExpiry === true,
       ...(isRecord(value.exceptionPolicy) && typeof value.exceptionPolicy.maxDays === 'number' ? { maxDays: value.exceptionPolicy.maxDays } : {}),
     },
   };
-  if (typeof value.failOn === 'string') config.failOn = value.failOn as PolicyConfig['failOn'];
-  const checks = normaliseChecks(value.checks);
-  if (checks) config.checks = checks;
+  normaliseSettings(value, config);
   return config;
 }
 
@@ -141,8 +152,13 @@ function semanticProblems(config: PolicyConfig, catalogue: readonly Check[], now
   config.extends.forEach((name, index) => {
     if (!isPresetName(name)) problems.push({ path: ['extends', index], code: 'unknown-preset', message: `unknown preset "${name}" (use ${PRESET_NAMES.join(', ')})` });
   });
-  const checkLevel = (checks: Record<string, CheckSetting> | undefined, base: Path) => {
-    for (const [id, setting] of Object.entries(checks ?? {})) {
+  const checkLevel = (level: LevelSettings, base: Path) => {
+    if (Array.isArray(level.inlineIgnores)) {
+      level.inlineIgnores.forEach((id, index) => {
+        if (!known.has(id)) problems.push({ path: [...base, 'inlineIgnores', index], code: 'unknown-check', message: `unknown check id "${id}"` });
+      });
+    }
+    for (const [id, setting] of Object.entries(level.checks ?? {})) {
       const check = known.get(id);
       if (check === undefined) {
         problems.push({ path: [...base, 'checks', id], code: 'unknown-check', message: `unknown check id "${id}"` });
@@ -155,11 +171,11 @@ function semanticProblems(config: PolicyConfig, catalogue: readonly Check[], now
       }
     }
   };
-  checkLevel(config.checks, []);
+  checkLevel(config, []);
   for (const key of ['clusters', 'environments', 'applications'] as const) {
     const names = new Set<string>();
     config[key].forEach((level, index) => {
-      checkLevel(level.checks, [key, index]);
+      checkLevel(level, [key, index]);
       if (names.has(level.name)) problems.push({ path: [key, index, 'name'], code: 'duplicate-name', message: `${key.slice(0, -1)} "${level.name}" is defined twice` });
       names.add(level.name);
     });
@@ -201,12 +217,18 @@ export function parsePolicy(file: string, text: string, catalogue: readonly Chec
   }
   const raw = schemaProblems(document.value);
   const config = normalise(document.value);
-  const problems = raw.length > 0 ? raw : semanticProblems(config, catalogue, now);
+  let checks: Check[] = [];
+  let problems = raw;
+  if (raw.length === 0) {
+    const compiled = compileRules(config.rules, new Set(catalogue.map((check) => check.id)));
+    checks = compiled.checks;
+    problems = [...compiled.problems, ...semanticProblems(config, [...catalogue, ...checks], now)];
+  }
   if (problems.length > 0) {
     const located = problems.map((problem) => placed(document, problem)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     throw policyError(file, located);
   }
-  return { config, file, document };
+  return { config, checks, file, document };
 }
 
 function placed(document: LoadedDocument, problem: { path: Path; code: string; message: string }): PolicyProblem {

@@ -5,14 +5,16 @@ import type { Path } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { matchScore, type MatchContext } from './match.js';
 import { presetChecks } from './presets.js';
-import type { CheckSetting, FailThreshold, LevelSettings, LoadedPolicy, NamedLevel, SettingSource } from './types.js';
+import type { CheckSetting, EnforcementMode, FailThreshold, LevelSettings, LoadedPolicy, NamedLevel, SettingSource } from './types.js';
 
 /** The setting of one check for one resource, with where each part of it came from. */
 export interface EffectiveCheck {
   enabled: boolean;
   severity?: Severity;
+  /** How its findings count; `off` also turns the check off. */
+  mode: EnforcementMode;
   options: Record<string, unknown>;
-  sources: { enabled: SettingSource; severity?: SettingSource; options: Record<string, SettingSource> };
+  sources: { enabled: SettingSource; severity?: SettingSource; mode?: SettingSource; options: Record<string, SettingSource> };
 }
 
 /** The levels that apply to a resource, most general first. */
@@ -128,6 +130,7 @@ export class PolicyResolver {
     const presetSource: SettingSource = { level: 'preset', name: this.policy.config.extends.join(', ') };
     const effective: EffectiveCheck = {
       enabled: this.presetEnabled.has(check.id),
+      mode: 'enforce',
       options: {},
       sources: { enabled: presetSource, options: {} },
     };
@@ -136,13 +139,17 @@ export class PolicyResolver {
       effective.sources.options[name] = { level: 'preset', name: 'default' };
     }
     for (const { settings, source, base } of this.chain(levels)) {
+      if (settings.mode !== undefined) {
+        effective.mode = settings.mode;
+        effective.sources.mode = this.sourceAt(source, [...base, 'mode']);
+      }
       const setting: CheckSetting | undefined = settings.checks?.[check.id];
       if (setting === undefined) continue;
-      const at = (...rest: Path): SettingSource => {
-        const path = [...base, 'checks', check.id, ...rest];
-        const line = this.line(path);
-        return { ...source, path, ...(line !== undefined ? { line } : {}) };
-      };
+      const at = (...rest: Path): SettingSource => this.sourceAt(source, [...base, 'checks', check.id, ...rest]);
+      if (setting.mode !== undefined) {
+        effective.mode = setting.mode;
+        effective.sources.mode = at('mode');
+      }
       if (setting.enabled !== undefined) {
         effective.enabled = setting.enabled;
         effective.sources.enabled = at(...(isRecord(this.rawSetting(base, check.id)) ? ['enabled'] : []));
@@ -160,8 +167,28 @@ export class PolicyResolver {
         effective.sources.options[name] = at('options', name);
       }
     }
+    if (effective.mode === 'off' && effective.enabled) {
+      effective.enabled = false;
+      effective.sources.enabled = effective.sources.mode as SettingSource;
+    }
     byCheck.set(check, effective);
     return effective;
+  }
+
+  private sourceAt(source: SettingSource, path: Path): SettingSource {
+    const line = this.line(path);
+    return { ...source, path, ...(line !== undefined ? { line } : {}) };
+  }
+
+  /** Whether `bulwark.io/ignore` annotations may opt a resource out of a check, and which level decided. */
+  inlineIgnoreAllowed(check: Check, resource: Resource): { allowed: boolean; source?: SettingSource } {
+    let result: { allowed: boolean; source?: SettingSource } = { allowed: false };
+    for (const { settings, source, base } of this.chain(this.levelsFor(resource))) {
+      const rule = settings.inlineIgnores;
+      if (rule === undefined) continue;
+      result = { allowed: rule === 'allow' || (Array.isArray(rule) && rule.includes(check.id)), source: this.sourceAt(source, [...base, 'inlineIgnores']) };
+    }
+    return result;
   }
 
   private rawSetting(base: Path, id: string): unknown {
@@ -176,8 +203,7 @@ export class PolicyResolver {
     // The global level's threshold is the caller's fallback (an explicit --fail-on overrides it).
     for (const { settings, source, base } of this.chain(this.levelsFor(resource))) {
       if (settings.failOn === undefined || source.level === 'global') continue;
-      const line = this.line([...base, 'failOn']);
-      result = { failOn: settings.failOn, source: { ...source, ...(line !== undefined ? { line } : {}) } };
+      result = { failOn: settings.failOn, source: this.sourceAt(source, [...base, 'failOn']) };
     }
     return result;
   }

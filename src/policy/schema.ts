@@ -7,6 +7,52 @@ const failOn = { enum: ['info', 'low', 'medium', 'high', 'critical', 'none'] };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
+// YAML 1.1 reads a bare `off` as false: both mean off.
+const mode = { enum: ['enforce', 'warn', 'audit', 'off', false], description: 'enforce: findings fail the gate; warn: reported as warnings, never failing; audit: recorded only; off: not checked' };
+const celExpression = { type: 'string', minLength: 1 };
+const namedExpression = (namePattern: string) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'expression'],
+  properties: { name: { type: 'string', pattern: namePattern }, expression: celExpression },
+});
+
+const rule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'severity', 'validations'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'kebab-case, unique, not the id of a built-in check' },
+    title: { type: 'string', minLength: 1 },
+    summary: { type: 'string' },
+    severity,
+    category: { type: 'string', minLength: 1 },
+    remediation: { type: 'string' },
+    references: stringList,
+    frameworks: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['framework', 'control'], properties: { framework: { enum: ['CIS', 'NSA', 'MITRE', 'PSS'] }, control: { type: 'string', minLength: 1 } } },
+    },
+    enabled: { type: 'boolean', description: 'false: runs only where a level turns it on' },
+    kinds: { ...stringList, minItems: 1, description: 'kinds the rule judges (`workloads` for every kind that runs pods); absent: every kind' },
+    params: { type: 'object', description: 'default values of `params`; levels override them as the check options' },
+    // As in a ValidatingAdmissionPolicy: condition names are qualified names, variable names CEL identifiers.
+    matchConditions: { type: 'array', items: namedExpression('^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$') },
+    variables: { type: 'array', items: namedExpression('^[A-Za-z_][A-Za-z0-9_]*$') },
+    validations: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['expression'],
+        properties: { expression: celExpression, message: { type: 'string', minLength: 1 }, messageExpression: celExpression, fieldPath: { type: 'string', minLength: 1 } },
+      },
+    },
+    failurePolicy: { enum: ['Fail', 'Ignore'] },
+  },
+};
+
 const checkSetting = {
   description: 'on/off, a severity, or an object with enabled, severity and options',
   oneOf: [
@@ -16,13 +62,18 @@ const checkSetting = {
     {
       type: 'object',
       additionalProperties: false,
-      properties: { enabled: { type: 'boolean' }, severity, options: { type: 'object' } },
+      properties: { enabled: { type: 'boolean' }, severity, mode, options: { type: 'object' } },
     },
   ],
 };
 
 const levelProperties = {
   failOn,
+  mode,
+  inlineIgnores: {
+    description: 'whether `bulwark.io/ignore` annotations on resources may opt out of checks here: allow, deny, or the check ids they may name',
+    oneOf: [{ enum: ['allow', 'deny'] }, stringList],
+  },
   checks: { type: 'object', description: 'settings by check id', additionalProperties: { $ref: '#/$defs/checkSetting' } },
 };
 
@@ -47,6 +98,7 @@ export const POLICY_SCHEMA = {
     environments: { type: 'array', items: { $ref: '#/$defs/scoped' } },
     applications: { type: 'array', items: { $ref: '#/$defs/scoped' } },
     exceptions: { type: 'array', items: { $ref: '#/$defs/exception' } },
+    rules: { type: 'array', description: 'custom checks written in CEL', items: { $ref: '#/$defs/rule' } },
     workloads: {
       type: 'array',
       description: 'custom kinds that run pods (operators, CRDs), with the path of their pod template',
@@ -65,6 +117,7 @@ export const POLICY_SCHEMA = {
   },
   $defs: {
     checkSetting,
+    rule,
     cluster: {
       type: 'object',
       additionalProperties: false,

@@ -1,19 +1,32 @@
+import type { Check } from '../engine/types.js';
 import type { Severity } from '../findings/types.js';
 import type { LoadedDocument } from '../loader/types.js';
 import type { Path } from '../yaml/path.js';
 
 export type FailThreshold = Severity | 'none';
 
+/**
+ * How findings count at a level: `enforce` fails the gate (and denies at admission), `warn`
+ * reports them as warnings that never fail, `audit` records them only, `off` does not check.
+ */
+export type EnforcementMode = 'enforce' | 'warn' | 'audit' | 'off';
+
+/** Whether `bulwark.io/ignore` annotations may opt out of checks at a level: all, none, or the listed checks. */
+export type InlineIgnorePolicy = 'allow' | 'deny' | string[];
+
 /** How a check is set at one level: on or off, its severity, its options. */
 export interface CheckSetting {
   enabled?: boolean;
   severity?: Severity;
+  mode?: EnforcementMode;
   options?: Record<string, unknown>;
 }
 
 /** What a level of the hierarchy may set; anything it leaves out is inherited. */
 export interface LevelSettings {
   failOn?: FailThreshold;
+  mode?: EnforcementMode;
+  inlineIgnores?: InlineIgnorePolicy;
   checks?: Record<string, CheckSetting>;
 }
 
@@ -55,6 +68,38 @@ export interface ExceptionEntry {
   expires?: string;
 }
 
+/** One validation of a custom rule: the expression must be true for a resource to pass. */
+export interface CustomRuleValidation {
+  expression: string;
+  message?: string;
+  messageExpression?: string;
+  /** Where the problem is in the resource (`spec.replicas`), for the finding's line. */
+  fieldPath?: string;
+}
+
+/** A check written in CEL in `bulwark.yaml`, over the variables of a ValidatingAdmissionPolicy. */
+export interface CustomRule {
+  id: string;
+  title: string;
+  summary?: string;
+  severity: Severity;
+  category?: string;
+  remediation?: string;
+  references?: string[];
+  frameworks?: Array<{ framework: 'CIS' | 'NSA' | 'MITRE' | 'PSS'; control: string }>;
+  /** Off unless a level or preset turns it on, when false. Default true. */
+  enabled?: boolean;
+  /** Kinds the rule judges; absent: every kind. `workloads` stands for every kind that runs pods. */
+  kinds?: string[];
+  /** Default values of `params`; a level overrides them as the check's options. */
+  params?: Record<string, unknown>;
+  matchConditions?: Array<{ name: string; expression: string }>;
+  variables?: Array<{ name: string; expression: string }>;
+  validations: CustomRuleValidation[];
+  /** What an expression that cannot be evaluated means: a finding (`Fail`, default) or nothing (`Ignore`). */
+  failurePolicy?: 'Fail' | 'Ignore';
+}
+
 /** `bulwark.yaml`, normalised. */
 export interface PolicyConfig extends LevelSettings {
   extends: string[];
@@ -65,11 +110,15 @@ export interface PolicyConfig extends LevelSettings {
   exceptionPolicy: { requireExpiry: boolean; maxDays?: number };
   /** Custom kinds that run pods: kind → path of the pod template. */
   workloads: Map<string, Path>;
+  /** Checks written in CEL. */
+  rules: CustomRule[];
 }
 
 /** A loaded policy with where each setting came from. */
 export interface LoadedPolicy {
   config: PolicyConfig;
+  /** The policy's custom rules, compiled into checks that run like built-in ones. */
+  checks: Check[];
   file: string;
   document: LoadedDocument;
 }

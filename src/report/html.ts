@@ -82,7 +82,7 @@ function findingRow(finding: Finding, meta: CheckMeta | undefined): string {
   return `<tr class="finding${suppressed ? ' suppressed' : ''}" data-severity="${finding.severity}" data-status="${finding.status}" data-fingerprint="${escapeHtml(finding.fingerprint)}" data-text="${escapeHtml(searchText)}">
 <td><span class="badge sev-${finding.severity}">${finding.severity}</span></td>
 <td class="location"><code>${escapeHtml(location)}</code></td>
-<td><a href="${escapeHtml(docs)}" rel="noreferrer">${escapeHtml(finding.title)}</a><br><code class="muted">${escapeHtml(finding.checkId)}</code></td>
+<td>${meta?.custom === true ? escapeHtml(finding.title) : `<a href="${escapeHtml(docs)}" rel="noreferrer">${escapeHtml(finding.title)}</a>`}<br><code class="muted">${escapeHtml(finding.checkId)}</code></td>
 <td>${resource.join('<br>')}</td>
 <td>${details.join('\n')}</td>
 </tr>`;

@@ -77,8 +77,8 @@ function scope(result: ScanResult): string {
   return parts.join(' ');
 }
 
-function findingRow(finding: Finding): string {
-  const check = `[${escapeMarkdown(finding.checkId)}](${DOCS_BASE_URL}${encodeURIComponent(finding.checkId)}.md)`;
+function findingRow(finding: Finding, custom: ReadonlySet<string>): string {
+  const check = custom.has(finding.checkId) ? escapeMarkdown(finding.checkId) : `[${escapeMarkdown(finding.checkId)}](${DOCS_BASE_URL}${encodeURIComponent(finding.checkId)}.md)`;
   const cells = [
     `${ICONS[finding.severity]} ${finding.severity}`,
     check,
@@ -113,11 +113,12 @@ export const renderMarkdown: Reporter = (result) => {
   const budget = { left: MARKDOWN_BUDGET - length(head) };
   const body: string[] = [];
 
-  const failing = result.findings.filter((finding) => finding.status === 'fail').sort(bySeverityThenPlace);
+  const failing = result.findings.filter((finding) => finding.status === 'fail' && finding.mode !== 'audit').sort(bySeverityThenPlace);
+  const custom = new Set(result.checks.filter((check) => check.meta.custom === true).map((check) => check.id));
   if (failing.length > 0) {
     body.push('', '### Findings', '', '| Severity | Check | Resource | Location | Message |', '| --- | --- | --- | --- | --- |');
     budget.left -= length(body);
-    const left = fitRows(body, failing.map(findingRow), MAX_FINDING_ROWS, budget);
+    const left = fitRows(body, failing.map((finding) => findingRow(finding, custom)), MAX_FINDING_ROWS, budget);
     if (left > 0) body.push('', `_${plural(left, 'more finding')} not shown. Run Bulwark locally or use the SARIF or HTML report for the full list._`);
   }
 

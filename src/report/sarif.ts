@@ -47,7 +47,8 @@ function rule(check: Check): Record<string, unknown> {
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.summary },
     help: { text: helpText, markdown: helpMarkdown },
-    helpUri: `${DOCS_BASE_URL}${check.id}.md`,
+    // Rules written in a policy file have no page in the published docs.
+    ...(meta.custom === true ? {} : { helpUri: `${DOCS_BASE_URL}${check.id}.md` }),
     defaultConfiguration: { level: LEVELS[meta.severity] },
     properties: {
       tags: [...new Set(tags)],
@@ -92,7 +93,8 @@ function sarifResult(finding: Finding, ruleIndexes: Map<string, number>, artifac
   const result: Record<string, unknown> = { ruleId: finding.checkId };
   const ruleIndex = ruleIndexes.get(finding.checkId);
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-  result.level = LEVELS[finding.severity];
+  // Findings in warn or audit mode never fail the gate: no SARIF error for them.
+  result.level = finding.mode === 'audit' ? 'note' : finding.mode === 'warn' && LEVELS[finding.severity] === 'error' ? 'warning' : LEVELS[finding.severity];
   result.message = { text: finding.message };
   const logicalLocation = {
     name,
@@ -104,7 +106,10 @@ function sarifResult(finding: Finding, ruleIndexes: Map<string, number>, artifac
   result.locations = [{ ...(physical ? { physicalLocation: physical } : {}), logicalLocations: [logicalLocation], message: { text: resourceLabel(finding.resource) } }];
   result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
   if (finding.status === 'suppressed') result.suppressions = [{ kind: 'external', justification: finding.suppressedBy ?? 'baseline' }];
-  if (finding.status === 'excepted') result.suppressions = [{ kind: 'external', status: 'accepted', justification: `policy exception ${finding.exception ?? ''}`.trim() }];
+  if (finding.status === 'excepted') {
+    const justification = finding.exception === 'inline' ? `${finding.exception} opt-out: ${finding.inlineReason ?? ''}` : `policy exception ${finding.exception ?? ''}`.trim();
+    result.suppressions = [{ kind: finding.exception === 'inline' ? 'inSource' : 'external', status: 'accepted', justification }];
+  }
   const properties: Record<string, unknown> = {
     severity: finding.severity,
     resource: { apiVersion, kind, ...(namespace !== undefined ? { namespace } : {}), name },

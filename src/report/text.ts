@@ -37,7 +37,8 @@ export const renderText: Reporter = (result: ScanResult, options) => {
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of result.findings) {
-    if (finding.status !== 'fail') continue;
+    // Audit-mode findings are recorded (json, sarif, ...) but not shown here; the summary counts them.
+    if (finding.status !== 'fail' || finding.mode === 'audit') continue;
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
     byFile.set(finding.file, list);
@@ -47,7 +48,8 @@ export const renderText: Reporter = (result: ScanResult, options) => {
     const source = result.sources.get(file);
     for (const finding of findings) {
       const severity = paint[finding.severity](finding.severity.toUpperCase().padEnd(8));
-      out.push(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${severity} ${colors.bold(finding.checkId)}  ${finding.message}`);
+      const mode = finding.mode === 'warn' ? ` ${colors.yellow('[warn]')}` : '';
+      out.push(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${severity} ${colors.bold(finding.checkId)}${mode}  ${finding.message}`);
       const where = [resourceLabel(finding.resource), finding.path];
       if (finding.template !== undefined) where.push(`template ${finding.template}`);
       out.push(colors.dim(`           ${where.join(' · ')}`));
@@ -91,6 +93,10 @@ function summaryLine(result: ScanResult, notes: number): string {
     for (const finding of excepted) byException.set(finding.exception ?? '', (byException.get(finding.exception ?? '') ?? 0) + 1);
     line += `; ${excepted.length} excepted by policy (${[...byException].map(([id, count]) => `${id}: ${count}`).join(', ')})`;
   }
+  const warned = result.findings.filter((finding) => finding.status === 'fail' && finding.mode === 'warn').length;
+  const audited = result.findings.filter((finding) => finding.status === 'fail' && finding.mode === 'audit').length;
+  if (warned > 0) line += `; ${warned} in warn mode (never failing)`;
+  if (audited > 0) line += `; ${audited} recorded in audit mode (not listed)`;
   if (notes > 0) line += `; ${notes} document${notes === 1 ? '' : 's'} skipped (not Kubernetes objects)`;
   return `${line}.`;
 }

@@ -226,8 +226,8 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
     const explain = run(['policy', 'explain', 'examples/insecure-app']);
     assert.equal(explain.status, 0);
     assert.match(explain.stdout, /Levels: global → environment legacy → application node-agent/);
-    assert.match(explain.stdout, /host-pid +on {3}medium {4}application node-agent \(.*bulwark\.yaml:33\)/);
-    assert.match(explain.stdout, /liveness-probe-missing +off +environment legacy \(.*bulwark\.yaml:24\)/);
+    assert.match(explain.stdout, /host-pid +on {3}medium +application node-agent \(.*bulwark\.yaml:36\)/);
+    assert.match(explain.stdout, /liveness-probe-missing +off +environment legacy \(.*bulwark\.yaml:27\)/);
   });
 
   it('an invalid policy is a configuration error: exit 2 with every problem', () => {

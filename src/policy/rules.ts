@@ -1,0 +1,203 @@
+import { CelCompileError, createCelEnvironment, type CelEnvironment, type CelProgram, type CelVariableSet } from '../cel/index.js';
+import type { CheckOption, ResourceCheck, ResourceContext } from '../engine/types.js';
+import type { KubernetesObject, Resource } from '../model/resource.js';
+import { parseFieldPath, type Path } from '../yaml/path.js';
+import type { CustomRule } from './types.js';
+
+/** A problem in a custom rule, at a path of `bulwark.yaml`. */
+export interface RuleProblem {
+  path: Path;
+  code: string;
+  message: string;
+}
+
+interface CompiledValidation {
+  program: CelProgram;
+  message: string;
+  messageProgram?: CelProgram;
+  fieldPath: Path;
+}
+
+interface CompiledRule {
+  matchConditions: Array<{ name: string; program: CelProgram }>;
+  validations: CompiledValidation[];
+  variables: CelVariableSet | undefined;
+}
+
+/** One environment for every rule of every policy: compiling is the costly part, not the environment. */
+let environment: CelEnvironment | undefined;
+
+function celEnvironment(): CelEnvironment {
+  environment ??= createCelEnvironment();
+  return environment;
+}
+
+function optionType(value: unknown): CheckOption['type'] | undefined {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return 'string[]';
+  return undefined;
+}
+
+/** The request a CREATE of the resource would carry, as far as a manifest tells it. */
+function requestOf(resource: Resource): Record<string, unknown> {
+  const [group, version] = resource.apiVersion.includes('/') ? resource.apiVersion.split('/', 2) : ['', resource.apiVersion];
+  return {
+    kind: { group, version, kind: resource.kind },
+    name: resource.name,
+    namespace: resource.namespace ?? '',
+    operation: 'CREATE',
+    userInfo: { username: '', groups: [] },
+    dryRun: false,
+  };
+}
+
+/** The Namespace as the API server knows it: from the input, or with the one label it always sets. */
+function namespaceObjectOf(context: ResourceContext, synthesized: Map<string, KubernetesObject>): KubernetesObject | null {
+  const namespace = context.resource.namespace;
+  if (namespace === undefined) return null;
+  const found = context.namespaceObject(namespace);
+  if (found !== undefined) return found;
+  let made = synthesized.get(namespace);
+  if (made === undefined) {
+    made = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { 'kubernetes.io/metadata.name': namespace } } };
+    synthesized.set(namespace, made);
+  }
+  return made;
+}
+
+function compileOne(env: CelEnvironment, expression: string, resultType: 'bool' | 'string', variables: CelVariableSet | undefined, at: Path, problems: RuleProblem[]): CelProgram | undefined {
+  try {
+    return env.compile(expression, { ...(variables !== undefined ? { variables } : {}), resultType });
+  } catch (error) {
+    if (!(error instanceof CelCompileError)) throw error;
+    problems.push({ path: at, code: 'cel-compile-error', message: `CEL: ${error.message}` });
+    return undefined;
+  }
+}
+
+function compileRule(rule: CustomRule, base: Path, problems: RuleProblem[]): CompiledRule | undefined {
+  const env = celEnvironment();
+  const before = problems.length;
+  let variables: CelVariableSet | undefined;
+  if (rule.variables !== undefined && rule.variables.length > 0) {
+    // Compile each variable alone first, so that a problem points at the variable that has it.
+    const seen: Array<{ name: string; expression: string }> = [];
+    rule.variables.forEach((variable, index) => {
+      try {
+        env.compileVariables([...seen, variable]);
+        seen.push(variable);
+      } catch (error) {
+        if (!(error instanceof CelCompileError)) throw error;
+        problems.push({ path: [...base, 'variables', index, 'expression'], code: 'cel-compile-error', message: `CEL: ${error.message}` });
+      }
+    });
+    if (problems.length > before) return undefined;
+    variables = env.compileVariables(rule.variables);
+  }
+  const matchConditions = (rule.matchConditions ?? []).map((condition, index) => ({
+    name: condition.name,
+    program: compileOne(env, condition.expression, 'bool', variables, [...base, 'matchConditions', index, 'expression'], problems),
+  }));
+  const validations = rule.validations.map((validation, index) => {
+    const at: Path = [...base, 'validations', index];
+    const program = compileOne(env, validation.expression, 'bool', variables, [...at, 'expression'], problems);
+    const messageProgram = validation.messageExpression === undefined ? undefined : compileOne(env, validation.messageExpression, 'string', variables, [...at, 'messageExpression'], problems);
+    let fieldPath: Path = [];
+    if (validation.fieldPath !== undefined) {
+      const parsed = parseFieldPath(validation.fieldPath);
+      if (parsed === undefined) problems.push({ path: [...at, 'fieldPath'], code: 'invalid-field-path', message: `"${validation.fieldPath}" is not a field path (write it like spec.containers[0].image)` });
+      else fieldPath = parsed;
+    }
+    return { program, message: validation.message ?? `failed expression: ${validation.expression.trim()}`, messageProgram, fieldPath };
+  });
+  if (problems.length > before) return undefined;
+  return {
+    matchConditions: matchConditions as CompiledRule['matchConditions'],
+    validations: validations.map(({ program, message, messageProgram, fieldPath }) => ({ program: program as CelProgram, message, fieldPath, ...(messageProgram !== undefined ? { messageProgram } : {}) })),
+    variables,
+  };
+}
+
+function evaluationFailure(rule: CustomRule, what: string, message: string, context: ResourceContext): void {
+  if (rule.failurePolicy === 'Ignore') return;
+  context.report({ path: [], message: `rule ${rule.id} could not be evaluated (${what}): ${message}` });
+}
+
+/** Runs a compiled rule on one resource, as the API server runs a policy's validations. */
+function runRule(rule: CustomRule, compiled: CompiledRule, context: ResourceContext, synthesized: Map<string, KubernetesObject>): void {
+  const env = celEnvironment();
+  const params = rule.params === undefined ? null : context.options;
+  const activation = env.activation(
+    { object: context.resource.object, oldObject: null, request: requestOf(context.resource), params, namespaceObject: namespaceObjectOf(context, synthesized) },
+    compiled.variables,
+  );
+  for (const condition of compiled.matchConditions) {
+    const result = condition.program.evaluate(activation);
+    if (!result.ok) return evaluationFailure(rule, `match condition ${condition.name}`, result.error.message, context);
+    if (result.value !== true) return;
+  }
+  for (const validation of compiled.validations) {
+    const result = validation.program.evaluate(activation);
+    if (!result.ok) {
+      evaluationFailure(rule, validation.program.expression.trim(), result.error.message, context);
+      continue;
+    }
+    if (result.value === true) continue;
+    let message = validation.message;
+    if (validation.messageProgram !== undefined) {
+      // As the API server does: a messageExpression that fails or yields nothing falls back to message.
+      const text = validation.messageProgram.evaluate(activation);
+      if (text.ok && typeof text.value === 'string' && text.value.trim() !== '' && !text.value.includes('\n')) message = text.value;
+      else if (!text.ok) message = `${message} (messageExpression failed: ${text.error.message})`;
+    }
+    context.report({ path: validation.fieldPath, message });
+  }
+}
+
+/**
+ * Compiles the custom rules of a policy into checks. Every problem (a CEL expression that does not
+ * compile, a bad field path, an id taken by a built-in check) is returned with its place in the file.
+ */
+export function compileRules(rules: readonly CustomRule[], builtinIds: ReadonlySet<string>): { checks: ResourceCheck[]; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const checks: ResourceCheck[] = [];
+  const ids = new Set<string>();
+  rules.forEach((rule, index) => {
+    const base: Path = ['rules', index];
+    if (builtinIds.has(rule.id)) problems.push({ path: [...base, 'id'], code: 'rule-id-taken', message: `"${rule.id}" is the id of a built-in check; choose another` });
+    if (ids.has(rule.id)) problems.push({ path: [...base, 'id'], code: 'duplicate-rule', message: `rule id "${rule.id}" is used twice` });
+    ids.add(rule.id);
+    const options: Record<string, CheckOption> = {};
+    for (const [name, value] of Object.entries(rule.params ?? {})) {
+      const type = optionType(value);
+      if (type === undefined) problems.push({ path: [...base, 'params', name], code: 'invalid-param', message: `param "${name}" must be a number, a string, a boolean or a list of strings` });
+      else options[name] = { description: `param ${name} of the rule`, type, default: value as CheckOption['default'] };
+    }
+    const compiled = compileRule(rule, base, problems);
+    if (compiled === undefined) return;
+    const synthesized = new Map<string, KubernetesObject>();
+    const check: ResourceCheck = {
+      id: rule.id,
+      scope: 'resource',
+      meta: {
+        title: rule.title,
+        summary: rule.summary ?? rule.title,
+        severity: rule.severity,
+        category: rule.category ?? 'custom',
+        remediation: rule.remediation ?? '',
+        references: rule.references ?? [],
+        frameworks: rule.frameworks ?? [],
+        ...(Object.keys(options).length > 0 ? { options } : {}),
+        ...(rule.enabled === false ? { enabledByDefault: false } : {}),
+        custom: true,
+      },
+      run: (context) => runRule(rule, compiled, context, synthesized),
+    };
+    if (rule.kinds !== undefined) check.appliesTo = rule.kinds.length === 1 && rule.kinds[0] === 'workloads' ? 'workloads' : rule.kinds;
+    checks.push(check);
+  });
+  return { checks, problems };
+}
+
