@@ -8,7 +8,7 @@
  * process.exitCode = result.exitCode;
  * ```
  */
-export { scan, selectChecks, isFailing, RESULT_SCHEMA_VERSION } from './scan.js';
+export { scan, selectChecks, catalogueOf, isFailing, RESULT_SCHEMA_VERSION } from './scan.js';
 export type { ScanOptions, ScanResult, ScanSummary, ResourceSummary, FailThreshold } from './scan.js';
 export { BUILTIN_CHECKS, findCheck } from './checks/index.js';
 export type { Check, CheckMeta, CheckOption, ResourceCheck, SetCheck, ResourceContext, SetContext, Report, FrameworkMapping, Framework } from './engine/types.js';
@@ -28,3 +28,4 @@ export { locatePath, type SourcePosition } from './yaml/positions.js';
 export { renderReport, REPORTERS, REPORT_FORMATS, isReportFormat, type ReportFormat, type RenderOptions, type Reporter } from './report/index.js';
 export { BulwarkError, type ErrorCode } from './errors/index.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
+export { evaluateGate, gateProblems, normaliseGate, resolveGate, GATE_SCHEMA, type GateConfig, type GateDecision, type GateReason, type GateRequest, type GateWindow } from './gate/index.js';

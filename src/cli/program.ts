@@ -18,18 +18,12 @@ import { renderReport } from '../report/index.js';
 import { catalogueOf, scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 import { explainCheck, listChecks, requireTextOrJson } from './checks.js';
+import { registerGateCommand } from './gate.js';
+import { EXIT, useColor, type CliIo } from './io.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
 import { progressReporter } from './progress.js';
 
-/** Exit codes, the same in every command. */
-export const EXIT = { clean: 0, findings: 1, usage: 2, untrusted: 3 } as const;
-
-export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-}
+export { EXIT, useColor, type CliIo } from './io.js';
 
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
 
@@ -42,12 +36,6 @@ function parseFailOn(value: string): FailThreshold {
 function parseCheckList(values: readonly string[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
   return values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-}
-
-function useColor(io: CliIo, stream: { isTTY?: boolean }): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
 }
 
 async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], io: CliIo): Promise<void> {
@@ -242,6 +230,8 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify({ schemaVersion: '1.0.0', policy: policy.file, exceptions: statuses }, null, 2)}\n` : renderAudit(statuses, scanned !== undefined));
       state.exitCode = statuses.some((status) => status.state === 'expired') ? EXIT.findings : EXIT.clean;
     });
+
+  registerGateCommand(program, io, state, (config) => policyFor([], config, undefined));
 
   const checks = program.command('checks').description('the check catalogue');
   checks

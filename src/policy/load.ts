@@ -12,6 +12,7 @@ import { existingPrefix, formatPath } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { isPresetName, PRESET_NAMES } from './presets.js';
 import { POLICY_SCHEMA } from './schema.js';
+import { gateProblems, normaliseGate } from '../gate/config.js';
 import { compileRules } from './rules.js';
 import type { CheckSetting, CustomRule, EnforcementMode, ExceptionEntry, InlineIgnorePolicy, LevelSettings, LoadedPolicy, NamedLevel, PolicyConfig } from './types.js';
 
@@ -131,7 +132,12 @@ function normalise(value: Record<string, unknown>): PolicyConfig {
   const config: PolicyConfig = {
     extends: typeof value.extends === 'string' ? [value.extends] : Array.isArray(value.extends) ? (value.extends as string[]) : ['recommended'],
     clusters: list('clusters').map(normaliseLevel),
-    environments: list('environments').map(normaliseLevel),
+    environments: list('environments').map((entry, index) => {
+      const level = normaliseLevel(entry);
+      const gate = normaliseGate(entry.gate, ['environments', index, 'gate']);
+      if (gate) level.gate = gate;
+      return level;
+    }),
     applications: list('applications').map(normaliseLevel),
     exceptions: list('exceptions') as unknown as ExceptionEntry[],
     workloads: new Map(list('workloads').map((entry) => [String(entry.kind), String(entry.podTemplatePath).split('.')])),
@@ -142,6 +148,8 @@ function normalise(value: Record<string, unknown>): PolicyConfig {
     },
   };
   normaliseSettings(value, config);
+  const gate = normaliseGate(value.gate, ['gate']);
+  if (gate) config.gate = gate;
   return config;
 }
 
@@ -172,6 +180,10 @@ function semanticProblems(config: PolicyConfig, catalogue: readonly Check[], now
     }
   };
   checkLevel(config, []);
+  if (config.gate) problems.push(...gateProblems(config.gate, ['gate']));
+  config.environments.forEach((level, index) => {
+    if (level.gate) problems.push(...gateProblems(level.gate, ['environments', index, 'gate']));
+  });
   for (const key of ['clusters', 'environments', 'applications'] as const) {
     const names = new Set<string>();
     config[key].forEach((level, index) => {

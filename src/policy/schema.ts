@@ -2,6 +2,8 @@
  * JSON Schema of `bulwark.yaml` (draft 2020-12). Published as
  * `docs/schemas/bulwark-config.schema.json` by `npm run docs:generate`; a test keeps the two equal.
  */
+import { GATE_SCHEMA } from '../gate/schema.js';
+
 const severity = { enum: ['info', 'low', 'medium', 'high', 'critical'] };
 const failOn = { enum: ['info', 'low', 'medium', 'high', 'critical', 'none'] };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
@@ -94,8 +96,9 @@ export const POLICY_SCHEMA = {
     $schema: { type: 'string' },
     extends: { oneOf: [{ type: 'string' }, stringList], description: 'presets: recommended, strict, pss-baseline, pss-restricted, cis, nsa' },
     ...levelProperties,
+    gate: GATE_SCHEMA,
     clusters: { type: 'array', items: { $ref: '#/$defs/cluster' } },
-    environments: { type: 'array', items: { $ref: '#/$defs/scoped' } },
+    environments: { type: 'array', items: { $ref: '#/$defs/environment' } },
     applications: { type: 'array', items: { $ref: '#/$defs/scoped' } },
     exceptions: { type: 'array', items: { $ref: '#/$defs/exception' } },
     rules: { type: 'array', description: 'custom checks written in CEL', items: { $ref: '#/$defs/rule' } },
@@ -129,6 +132,12 @@ export const POLICY_SCHEMA = {
       additionalProperties: false,
       required: ['name', 'match'],
       properties: { name: { type: 'string', minLength: 1 }, match, ...levelProperties },
+    },
+    environment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'match'],
+      properties: { name: { type: 'string', minLength: 1 }, match, ...levelProperties, gate: GATE_SCHEMA },
     },
     exception: {
       type: 'object',

@@ -1,5 +1,6 @@
 import type { Check } from '../engine/types.js';
 import type { Severity } from '../findings/types.js';
+import type { GateConfig } from '../gate/types.js';
 import type { LoadedDocument } from '../loader/types.js';
 import type { Path } from '../yaml/path.js';
 
@@ -27,6 +28,8 @@ export interface LevelSettings {
   failOn?: FailThreshold;
   mode?: EnforcementMode;
   inlineIgnores?: InlineIgnorePolicy;
+  /** Deployment gate (`bulwark gate`): at the top level and per environment. */
+  gate?: GateConfig;
   checks?: Record<string, CheckSetting>;
 }
 

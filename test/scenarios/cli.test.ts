@@ -226,8 +226,24 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
     const explain = run(['policy', 'explain', 'examples/insecure-app']);
     assert.equal(explain.status, 0);
     assert.match(explain.stdout, /Levels: global → environment legacy → application node-agent/);
-    assert.match(explain.stdout, /host-pid +on {3}medium +application node-agent \(.*bulwark\.yaml:36\)/);
-    assert.match(explain.stdout, /liveness-probe-missing +off +environment legacy \(.*bulwark\.yaml:27\)/);
+    const policyLines = readFileSync(join(ROOT, 'examples/bulwark.yaml'), 'utf8').split('\n');
+    const lineOf = (text: string) => policyLines.findIndex((line) => line.trim() === text) + 1;
+    assert.match(explain.stdout, new RegExp(`host-pid +on {3}medium +application node-agent \\(.*bulwark\\.yaml:${lineOf('host-pid: medium')}\\)`));
+    assert.match(explain.stdout, new RegExp(`liveness-probe-missing +off +environment legacy \\(.*bulwark\\.yaml:${lineOf('liveness-probe-missing: off')}\\)`));
+  });
+
+  it('gate: the example policy allows main with approval and denies a feature branch in the freeze', () => {
+    const allowed = run(['gate', '--config', 'examples/bulwark.yaml', '--env', 'production', '--branch', 'main', '--approved', '--time', '2026-11-23T10:00:00Z']);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stdout, /^ALLOWED deployment to production: all 3 rules allow it\n/);
+    const denied = run(['gate', '--config', 'examples/bulwark.yaml', '--env', 'production', '--branch', 'feature/x', '--time', '2026-12-22T10:00:00Z', '--format', 'json']);
+    assert.equal(denied.status, 1);
+    const decision = JSON.parse(denied.stdout) as { allowed: boolean; reasons: Array<{ rule: string; allowed: boolean }> };
+    assert.equal(decision.allowed, false);
+    assert.deepEqual(decision.reasons.map((reason) => [reason.rule, reason.allowed]), [['branch', false], ['approval', false], ['blackout', false]]);
+    const unknown = run(['gate', '--config', 'examples/bulwark.yaml', '--env', 'prod']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown environment "prod": .* defines the environments production, legacy/);
   });
 
   it('an invalid policy is a configuration error: exit 2 with every problem', () => {
