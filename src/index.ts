@@ -28,4 +28,20 @@ export { locatePath, type SourcePosition } from './yaml/positions.js';
 export { renderReport, REPORTERS, REPORT_FORMATS, isReportFormat, type ReportFormat, type RenderOptions, type Reporter } from './report/index.js';
 export { BulwarkError, type ErrorCode } from './errors/index.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
+export {
+  compileAdmissionPolicies,
+  evaluateAdmissionPolicies,
+  admitRequest,
+  clusterFromResources,
+  vapFindingReports,
+  vapProblemDiagnostics,
+  type CompiledAdmissionPolicies,
+  type VapResourceResult,
+  type VapDecision,
+  type VapProblem,
+  type AdmissionRequestInput,
+  type AdmissionCluster,
+  type AdmissionOutcome,
+} from './vap/index.js';
+export { admissionPolicyChecks } from './vap/checks.js';
 export { evaluateGate, gateProblems, normaliseGate, resolveGate, GATE_SCHEMA, type GateConfig, type GateDecision, type GateReason, type GateRequest, type GateWindow } from './gate/index.js';

@@ -2,6 +2,9 @@ import { BUILTIN_CHECKS } from './checks/index.js';
 import { anyEvaluated, runChecks, type Evaluation, type RunOptions } from './engine/run.js';
 import { exceptionCovers, exceptionState, type ExceptionStatus } from './policy/exceptions.js';
 import { InlineIgnoreJudge } from './policy/inline.js';
+import { compileAdmissionPolicies } from './vap/admission.js';
+import { admissionPolicyChecks } from './vap/checks.js';
+import { vapProblemDiagnostics } from './vap/findings.js';
 import { namespaceLabelsOf } from './policy/match.js';
 import { PolicyResolver } from './policy/resolve.js';
 import type { LoadedPolicy } from './policy/types.js';
@@ -37,6 +40,11 @@ export interface ScanOptions extends LoadOptions {
   cluster?: string;
   /** The clock for exception expiry (tests pass a fixed date). */
   now?: Date;
+  /**
+   * Files or directories with ValidatingAdmissionPolicies and their bindings (and parameter
+   * objects): each policy is evaluated offline against the scanned resources as check `vap/<name>`.
+   */
+  admissionPolicies?: readonly string[];
 }
 
 export interface ResourceSummary extends ResourceIdentity {
@@ -88,6 +96,20 @@ export function catalogueOf(policy: LoadedPolicy | undefined): readonly Check[] 
   return policy === undefined || policy.checks.length === 0 ? BUILTIN_CHECKS : [...BUILTIN_CHECKS, ...policy.checks];
 }
 
+/** Reads ValidatingAdmissionPolicies and bindings into checks; anything unreadable is a configuration error. */
+async function loadAdmissionPolicies(paths: readonly string[], options: ScanOptions): Promise<{ checks: Check[]; diagnostics: Diagnostic[] }> {
+  const loaded = await loadInputs({ paths, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.limits !== undefined ? { limits: options.limits } : {}) });
+  const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    throw new BulwarkError('BULWARK_E_CONFIG', `cannot read the admission policies: ${errors.map((error) => `${error.file}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}`).join('; ')}`);
+  }
+  const compiled = compileAdmissionPolicies(loaded.resources);
+  if (compiled.policies.length === 0) {
+    throw new BulwarkError('BULWARK_E_CONFIG', `no ValidatingAdmissionPolicy found in ${paths.join(', ')}`, 'Give files that hold ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects.');
+  }
+  return { checks: admissionPolicyChecks(compiled, { context: loaded.resources }), diagnostics: vapProblemDiagnostics(compiled.problems) };
+}
+
 /** Resolves check ids to checks; a usage error names every unknown id. */
 export function selectChecks(ids: readonly string[] | undefined, catalogue: readonly Check[] = BUILTIN_CHECKS): Check[] {
   if (ids === undefined) return catalogue.filter((check) => check.meta.enabledByDefault !== false);
@@ -118,12 +140,18 @@ function compareFindings(a: Finding, b: Finding): number {
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const policy = options.policy;
-  const catalogue = catalogueOf(policy);
+  let catalogue = catalogueOf(policy);
+  const admissionPolicies = options.admissionPolicies === undefined ? undefined : await loadAdmissionPolicies(options.admissionPolicies, options);
+  const admission = admissionPolicies?.checks ?? [];
+  if (admission.length > 0) catalogue = [...catalogue, ...admission];
   let checks = selectChecks(options.checks, catalogue);
   if (options.framework !== undefined) {
     const inFramework = frameworkChecks(options.framework, catalogue);
     checks = options.checks === undefined ? inFramework : checks.filter((check) => inFramework.includes(check));
   }
+  // Policies named on the command line run whatever other checks were chosen.
+  const withAdmission = (chosen: Check[]) => [...chosen, ...admission.filter((check) => !chosen.includes(check))];
+  checks = withAdmission(checks);
   const failOn = options.failOn ?? policy?.config.failOn ?? 'high';
   const now = options.now ?? new Date();
   const { resources, diagnostics, sources, files, documents } = await loadInputs(
@@ -134,7 +162,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const runOptions: RunOptions = options.checkOptions ? { checkOptions: options.checkOptions } : {};
   if (policy !== undefined) {
     resolver = new PolicyResolver(policy, catalogue, { namespaceLabels: namespaceLabelsOf(resources), ...(options.cluster !== undefined ? { cluster: options.cluster } : {}) });
-    if (options.checks === undefined && options.framework === undefined) checks = resolver.checksToRun();
+    if (options.checks === undefined && options.framework === undefined) checks = withAdmission(resolver.checksToRun());
     const active = resolver;
     runOptions.settings = (check, resource) => active.effective(check, resource);
     // Whole-set checks run once, with the options of the global (and cluster) level.
@@ -142,7 +170,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     runOptions.checkOptions = Object.fromEntries(checks.map((check) => [check.id, { ...active.effectiveAt(check, top).options, ...(options.checkOptions?.[check.id] ?? {}) }]));
   }
   const outcome = runChecks(resources, checks, runOptions);
-  diagnostics.push(...outcome.diagnostics);
+  diagnostics.push(...(admissionPolicies?.diagnostics ?? []), ...outcome.diagnostics);
   const checksById = new Map(checks.map((check) => [check.id, check]));
   const inline = new InlineIgnoreJudge(resolver, diagnostics);
   let exceptions: ExceptionStatus[] | undefined;

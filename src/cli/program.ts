@@ -59,6 +59,7 @@ interface ScanFlags {
   baseline?: string;
   checks?: string[];
   namespace: string;
+  policy?: string[];
 }
 
 async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
@@ -75,6 +76,7 @@ async function scanOptions(paths: string[], flags: ScanFlags, io: CliIo): Promis
   const checks = parseCheckList(flags.checks);
   if (checks !== undefined) options.checks = checks;
   if (flags.baseline !== undefined) options.baseline = await readBaseline(flags.baseline);
+  if (flags.policy !== undefined) options.admissionPolicies = flags.policy;
   if (flags.framework !== undefined) {
     if (!isFrameworkName(flags.framework)) throw new BulwarkError('BULWARK_E_USAGE', `unknown framework "${flags.framework}"`, `Use one of: ${FRAMEWORK_NAMES.join(', ')}.`);
     options.framework = flags.framework;
@@ -137,6 +139,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('-c, --checks <ids>', 'run only these checks (comma-separated, repeatable)', collect)
     .option('-n, --namespace <namespace>', 'namespace for objects that name none', 'default')
     .option('--framework <name>', 'run the checks of a framework and report compliance per control: cis, nsa, mitre, pss-baseline, pss-restricted')
+    .option('--policy <path>', 'evaluate the ValidatingAdmissionPolicies and bindings (and params) in FILE or directory against the manifests, as checks vap/<name> (repeatable)', collect)
     .action(async (paths: string[], flags: ScanFlags) => {
       const result = await scan(await scanOptions(paths, flags, io));
       await writeOutputs(result, tokens, io);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../loader/types.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import type { Finding, Severity } from '../findings/types.js';
-import type { KubernetesObject, Resource, ResourceIdentity } from '../model/resource.js';
+import { resourceStartLine, type KubernetesObject, type Resource, type ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { describePath } from '../yaml/path.js';
 import { locateField, releasePositions } from '../yaml/positions.js';
@@ -60,7 +60,8 @@ export function toFinding(check: Check, resource: Resource, report: Report, seve
   const base = resource.basePath;
   const existing = described.existing === report.path.length ? report.path : report.path.slice(0, described.existing);
   const located = base.length === 0 ? existing : [...base, ...existing];
-  const position = locateField(resource.document, located) ?? { line: resource.document.startLine, column: 1 };
+  // A finding about the whole object points at its first line, not at a `---` before it.
+  const position = (located.length === 0 ? undefined : locateField(resource.document, located)) ?? { line: resourceStartLine(resource), column: 1 };
   const identity = identityOf(resource);
   const finding: Finding = {
     checkId: check.id,

@@ -1,7 +1,8 @@
 import { CelCompileError, createCelEnvironment, type CelEnvironment, type CelProgram, type CelVariableSet } from '../cel/index.js';
 import type { CheckOption, ResourceCheck, ResourceContext } from '../engine/types.js';
 import type { KubernetesObject, Resource } from '../model/resource.js';
-import { parseFieldPath, type Path } from '../yaml/path.js';
+import { parseFieldPath } from '../yaml/field-path.js';
+import type { Path } from '../yaml/path.js';
 import type { CustomRule } from './types.js';
 
 /** A problem in a custom rule, at a path of `bulwark.yaml`. */
@@ -107,8 +108,8 @@ function compileRule(rule: CustomRule, base: Path, problems: RuleProblem[]): Com
     let fieldPath: Path = [];
     if (validation.fieldPath !== undefined) {
       const parsed = parseFieldPath(validation.fieldPath);
-      if (parsed === undefined) problems.push({ path: [...at, 'fieldPath'], code: 'invalid-field-path', message: `"${validation.fieldPath}" is not a field path (write it like spec.containers[0].image)` });
-      else fieldPath = parsed;
+      if (!parsed.ok) problems.push({ path: [...at, 'fieldPath'], code: 'invalid-field-path', message: `"${validation.fieldPath}": ${parsed.message} (write it like spec.containers[0].image)` });
+      else fieldPath = parsed.path;
     }
     return { program, message: validation.message ?? `failed expression: ${validation.expression.trim()}`, messageProgram, fieldPath };
   });

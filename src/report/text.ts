@@ -50,7 +50,7 @@ export const renderText: Reporter = (result: ScanResult, options) => {
       const severity = paint[finding.severity](finding.severity.toUpperCase().padEnd(8));
       const mode = finding.mode === 'warn' ? ` ${colors.yellow('[warn]')}` : '';
       out.push(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${severity} ${colors.bold(finding.checkId)}${mode}  ${finding.message}`);
-      const where = [resourceLabel(finding.resource), finding.path];
+      const where = [resourceLabel(finding.resource), ...(finding.path !== '' ? [finding.path] : [])];
       if (finding.template !== undefined) where.push(`template ${finding.template}`);
       out.push(colors.dim(`           ${where.join(' · ')}`));
       if (source !== undefined) {

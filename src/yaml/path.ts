@@ -1,3 +1,5 @@
+import { parseFieldPath as parseFieldPathDetailed } from './field-path.js';
+
 /** A path inside a resource: object keys and array indexes, from the document root. */
 export type Path = ReadonlyArray<string | number>;
 
@@ -90,40 +92,11 @@ export function describePath(root: unknown, path: Path): PathDescription {
 }
 
 /**
- * Reads a field path as Kubernetes writes it in `fieldPath` of admission policies:
- * `spec.containers[0].image`, `metadata.labels['app.kubernetes.io/name']` (single or double
- * quotes). Undefined when the text is not such a path.
+ * Reads a field path as Kubernetes writes it (`spec.containers[0].image`,
+ * `metadata.labels['app.kubernetes.io/name']`); undefined when the text is not one.
+ * `parseFieldPath` in `field-path.ts` also says what is wrong.
  */
 export function parseFieldPath(text: string): Path | undefined {
-  const path: Array<string | number> = [];
-  let at = 0;
-  const source = text.trim();
-  if (source === '') return undefined;
-  while (at < source.length) {
-    const char = source[at];
-    if (char === '[') {
-      const quote = source[at + 1];
-      if (quote === "'" || quote === '"') {
-        const end = source.indexOf(`${quote}]`, at + 2);
-        if (end < 0) return undefined;
-        path.push(source.slice(at + 2, end));
-        at = end + 2;
-      } else {
-        const end = source.indexOf(']', at + 1);
-        const index = source.slice(at + 1, end);
-        if (end < 0 || !/^\d+$/.test(index)) return undefined;
-        path.push(Number(index));
-        at = end + 1;
-      }
-    } else {
-      // Segments after the first are introduced by a dot.
-      if ((char === '.') !== path.length > 0) return undefined;
-      if (char === '.') at++;
-      const match = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(source.slice(at));
-      if (match === null) return undefined;
-      path.push(match[0]);
-      at += match[0].length;
-    }
-  }
-  return path;
+  const parsed = parseFieldPathDetailed(text);
+  return parsed.ok ? parsed.path : undefined;
 }

@@ -289,7 +289,7 @@ describe('parseFieldPath', () => {
     ['spec.containers[0].image', ['spec', 'containers', 0, 'image']],
     ["metadata.labels['app.kubernetes.io/name']", ['metadata', 'labels', 'app.kubernetes.io/name']],
     ['metadata.annotations["a.b/c"].x', ['metadata', 'annotations', 'a.b/c', 'x']],
-    ['.spec', undefined],
+    ['.spec', ['spec']],
     ['spec..x', undefined],
     ['spec[x]', undefined],
     ["spec['open", undefined],

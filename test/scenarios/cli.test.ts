@@ -246,6 +246,16 @@ describe('cli scenarios', { skip: !existsSync(CLI) && 'dist/ not built: run npm 
     assert.match(unknown.stderr, /unknown environment "prod": .* defines the environments production, legacy/);
   });
 
+  it('scan --policy: a ValidatingAdmissionPolicy denial fails the gate; an unreadable policy file is exit 2', () => {
+    const inputs = 'test/scenarios/inputs/admission';
+    const denied = run(['scan', `${inputs}/app.yaml`, '--policy', `${inputs}/replica-limit-policy.yaml`, '--checks', 'privileged-container', '--no-config']);
+    assert.equal(denied.status, 1, denied.stderr);
+    assert.match(denied.stdout, /7:1 +HIGH +vap\/demo-policy\.example\.com {2}ValidatingAdmissionPolicy 'demo-policy\.example\.com' with binding 'demo-binding-test\.example\.com' denied request: failed expression: object\.spec\.replicas <= params\.maxReplicas/);
+    const missing = run(['scan', `${inputs}/app.yaml`, '--policy', `${inputs}/no-such-file.yaml`, '--no-config']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /BULWARK_E_CONFIG: cannot read the admission policies/);
+  });
+
   it('an invalid policy is a configuration error: exit 2 with every problem', () => {
     const file = join(work, 'bad-policy.yaml');
     writeFileSync(file, 'failOn: severe\nchecks:\n  no-such-check: off\nextra: 1\n');
