@@ -1,0 +1,171 @@
+import type { Command } from 'commander';
+import { BulwarkError } from '../errors/index.js';
+import { loadInputs } from '../loader/load.js';
+import {
+  buildRbacAnalysis,
+  can,
+  canJson,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_PATHS,
+  findEscalationPaths,
+  isRbacResource,
+  matrixJson,
+  parseSubjectArgument,
+  pathsJson,
+  accessMatrix,
+  renderCanText,
+  renderMatrixCsv,
+  renderMatrixHtml,
+  renderMatrixText,
+  renderPathsText,
+  renderWhoCanText,
+  resolveAccessQuery,
+  whoCan,
+  whoCanJson,
+  type AccessQuery,
+  type RbacAnalysis,
+} from '../rbac/index.js';
+import { requireTextOrJson } from './checks.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** Options every rbac command takes. */
+interface InputFlags {
+  defaultNamespace: string;
+  defaultBindings?: boolean;
+}
+
+interface QueryFlags extends InputFlags {
+  namespace?: string;
+  name?: string;
+  format: string;
+}
+
+/** The analysis of the inputs and whether it can be trusted: input problems go to standard error. */
+async function analyse(paths: readonly string[], flags: InputFlags, io: CliIo): Promise<{ analysis: RbacAnalysis; trusted: boolean }> {
+  if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories of manifests, or - for standard input');
+  const loaded = await loadInputs({ paths, defaultNamespace: flags.defaultNamespace, stdin: io.stdin });
+  const problems = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  for (const problem of problems) {
+    io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
+  }
+  const reasons: string[] = [];
+  if (!loaded.resources.some((resource) => isRbacResource(resource) && resource.kind.endsWith('Binding'))) reasons.push('no RoleBinding or ClusterRoleBinding was found in the input');
+  if (problems.length > 0) reasons.push(`${problems.length} input problem${problems.length > 1 ? 's' : ''} (unreadable files or documents that did not parse)`);
+  if (reasons.length > 0) io.stderr.write(`bulwark: the result cannot be trusted: ${reasons.join('; ')}\n`);
+  return { analysis: buildRbacAnalysis(loaded.resources, { defaultBindings: flags.defaultBindings === true }), trusted: reasons.length === 0 };
+}
+
+function query(analysis: RbacAnalysis, verb: string, resource: string, flags: QueryFlags): AccessQuery {
+  return resolveAccessQuery(
+    { verb, resource, ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) },
+    analysis.catalog,
+  );
+}
+
+function positiveInteger(flag: string, max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1 || number > max) throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be a whole number from 1 to ${max}, not "${value}"`);
+    return number;
+  };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+const MATRIX_FORMATS = ['text', 'csv', 'html', 'json'] as const;
+
+function withInputOptions(command: Command): Command {
+  return command
+    .option('--default-namespace <namespace>', 'namespace for objects that name none', 'default')
+    .option('--default-bindings', 'also apply the ClusterRoleBindings every cluster has (discovery for all users, cluster-admin for system:masters, …)');
+}
+
+/**
+ * `bulwark rbac who-can | can | matrix | paths`: questions about the RBAC of manifests or a
+ * cluster snapshot. Results go to standard output, problems to standard error; exit 2 for
+ * usage errors, 3 when the input held no binding or could not all be read.
+ */
+export function registerRbacCommands(program: Command, io: CliIo, state: { exitCode: number }): void {
+  const rbac = program.command('rbac').description('RBAC queries: who can do what, can a subject do it, the access matrix, escalation paths to cluster-admin');
+
+  withInputOptions(
+    rbac
+      .command('who-can')
+      .description('the subjects (users, groups, ServiceAccounts) and workloads allowed a request, with the binding and rule that allow it')
+      .argument('<verb>', 'get, list, watch, create, update, patch, delete, deletecollection, bind, escalate, impersonate, … or *')
+      .argument('<resource>', 'pods, pods/exec, deployments.apps, secrets, nodes/proxy, … or a URL path such as /metrics')
+      .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+      .option('-n, --namespace <namespace>', 'the namespace of the request (default: any namespace, each grant with its own)')
+      .option('--name <name>', 'the name of the object')
+      .option('-f, --format <format>', 'text or json', 'text'),
+  ).action(async (verb: string, resource: string, paths: string[], flags: QueryFlags) => {
+    const format = requireTextOrJson(flags.format);
+    const { analysis, trusted } = await analyse(paths, flags, io);
+    const result = whoCan(analysis, query(analysis, verb, resource, flags));
+    io.stdout.write(format === 'json' ? `${JSON.stringify(whoCanJson(result), null, 2)}\n` : renderWhoCanText(result));
+    state.exitCode = trusted ? EXIT.clean : EXIT.untrusted;
+  });
+
+  withInputOptions(
+    rbac
+      .command('can')
+      .description('whether a subject may make a request, and why: exit 0 for yes, 1 for no')
+      .argument('<subject>', 'user:NAME, group:NAME, sa:NAMESPACE/NAME or system:serviceaccount:NAMESPACE:NAME')
+      .argument('<verb>', 'the verb')
+      .argument('<resource>', 'the resource, resource/subresource, resource.group, or a URL path')
+      .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+      .option('-n, --namespace <namespace>', 'the namespace of the request (default: across all namespaces, which only ClusterRoleBindings allow)')
+      .option('--name <name>', 'the name of the object')
+      .option('-g, --group <group>', 'a group the user is in, besides system:authenticated (repeatable)', collect)
+      .option('-f, --format <format>', 'text or json', 'text'),
+  ).action(async (subjectText: string, verb: string, resource: string, paths: string[], flags: QueryFlags & { group?: string[] }) => {
+    const format = requireTextOrJson(flags.format);
+    const subject = parseSubjectArgument(subjectText);
+    const { analysis, trusted } = await analyse(paths, flags, io);
+    const result = can(analysis, subject, query(analysis, verb, resource, flags), flags.group ?? []);
+    io.stdout.write(format === 'json' ? `${JSON.stringify(canJson(result), null, 2)}\n` : renderCanText(result));
+    state.exitCode = !trusted ? EXIT.untrusted : result.allowed ? EXIT.clean : EXIT.findings;
+  });
+
+  withInputOptions(
+    rbac
+      .command('matrix')
+      .description('subjects × resources × verbs of every binding: text, csv, a self-contained sortable and filterable html page, or json')
+      .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+      .option('-n, --namespace <namespace>', 'only access that applies in this namespace (cluster-wide grants and its RoleBindings)')
+      .option('-f, --format <format>', `${MATRIX_FORMATS.join(', ')}`, 'text'),
+  ).action(async (paths: string[], flags: InputFlags & { namespace?: string; format: string }) => {
+    const format = MATRIX_FORMATS.find((candidate) => candidate === flags.format);
+    if (format === undefined) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for bulwark rbac matrix`, `Use ${MATRIX_FORMATS.join(', ')}.`);
+    const { analysis, trusted } = await analyse(paths, flags, io);
+    const matrix = accessMatrix(analysis, flags.namespace !== undefined ? { namespace: flags.namespace } : {});
+    const render = { text: renderMatrixText, csv: renderMatrixCsv, html: renderMatrixHtml, json: (value: typeof matrix) => `${JSON.stringify(matrixJson(value), null, 2)}\n` }[format];
+    io.stdout.write(render(matrix));
+    state.exitCode = trusted ? EXIT.clean : EXIT.untrusted;
+  });
+
+  withInputOptions(
+    rbac
+      .command('paths')
+      .description('chains of permissions that reach cluster-admin-equivalent power, shortest first, each step with the rule that allows it: exit 1 when any exists')
+      .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+      .option('--from <subject>', 'search from this subject (repeatable; default: every subject that is not a control-plane component, and every workload\'s ServiceAccount)', collect)
+      .option('--max-depth <steps>', `longest chain searched (default ${DEFAULT_MAX_DEPTH})`, positiveInteger('--max-depth', 10))
+      .option('--max-paths <count>', `chains shown per subject (default ${DEFAULT_MAX_PATHS})`, positiveInteger('--max-paths', 100))
+      .option('-f, --format <format>', 'text or json', 'text'),
+  ).action(async (paths: string[], flags: InputFlags & { from?: string[]; maxDepth?: number; maxPaths?: number; format: string }) => {
+    const format = requireTextOrJson(flags.format);
+    const from = flags.from?.map(parseSubjectArgument);
+    const { analysis, trusted } = await analyse(paths, flags, io);
+    const report = findEscalationPaths(analysis, {
+      ...(from !== undefined ? { from } : {}),
+      ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
+      ...(flags.maxPaths !== undefined ? { maxPaths: flags.maxPaths } : {}),
+    });
+    io.stdout.write(format === 'json' ? `${JSON.stringify(pathsJson(report), null, 2)}\n` : renderPathsText(report));
+    const found = report.results.some((result) => result.paths.length > 0);
+    state.exitCode = !trusted ? EXIT.untrusted : found ? EXIT.findings : EXIT.clean;
+  });
+}

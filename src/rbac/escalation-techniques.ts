@@ -1,0 +1,504 @@
+import { resourceLabel } from '../report/format.js';
+import type { Resource } from '../model/resource.js';
+import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
+import { compareText } from './analysis.js';
+import { namespacesWithin, type Capability, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
+import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
+import { risksOfRule } from './risks.js';
+import { isFullWildcardRule } from './rules.js';
+import { parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
+import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
+import type { WorkloadIdentity } from './workloads.js';
+
+/** How one step of a chain gains new power. */
+export type EscalationTechnique =
+  | 'bind-role'
+  | 'escalate-role'
+  | 'impersonate'
+  | 'sign-certificate'
+  | 'create-token'
+  | 'read-token-secret'
+  | 'create-token-secret'
+  | 'run-pod'
+  | 'modify-workload'
+  | 'exec-into-pod'
+  | 'node-proxy'
+  | 'mutating-webhook';
+
+/** One step of an escalation chain: from what the attacker holds to something more. */
+export interface EscalationStep {
+  technique: EscalationTechnique;
+  from: EscalationState;
+  to: EscalationState;
+  /** What the attacker does, in words. */
+  action: string;
+  /** The permissions the step needs, each with the binding and rule that grant it. */
+  permissions: StepPermission[];
+  /** The object of the input the step goes through: the workload, the token Secret, the binding. */
+  via: Resource | undefined;
+}
+
+/**
+ * Power equivalent to cluster-admin:
+ * - `system-masters`: membership of `system:masters`, which the API server allows everything
+ *   before RBAC is consulted;
+ * - `full-access`: `*` verbs on `*` resources of `*` API groups, cluster-wide;
+ * - `read-all-secrets`: `list` or `watch` on Secrets cluster-wide, which returns every Secret
+ *   of every namespace with its data: every token, key and password the cluster keeps.
+ */
+export type EscalationGoal = 'system-masters' | 'full-access' | 'read-all-secrets';
+
+export interface GoalMatch {
+  goal: EscalationGoal;
+  description: string;
+  permissions: StepPermission[];
+}
+
+/** What the techniques need to know about the input, computed once per search. */
+export interface SearchContext {
+  analysis: RbacAnalysis;
+  accountsByNamespace: ReadonlyMap<string, readonly KnownServiceAccount[]>;
+  /** Namespaces of ServiceAccounts, roles, bindings and workloads of the input, sorted. */
+  namespaces: readonly string[];
+  /** Users (other than ServiceAccounts) the bindings name, sorted. */
+  users: readonly string[];
+  /** Groups the bindings name and `system:masters`, sorted. */
+  groups: readonly string[];
+  /** ClusterRoles worth binding: those whose rules carry a risk or everything. */
+  powerfulClusterRoles: readonly RoleDef[];
+  /** Roles worth binding, by namespace. */
+  powerfulRoles: ReadonlyMap<string, readonly RoleDef[]>;
+  /** Workloads whose pods hold an API token of their ServiceAccount. */
+  tokenWorkloads: readonly WorkloadIdentity[];
+  /** Workloads by the namespace they run in, and those holding a token. */
+  workloadsByNamespace: ReadonlyMap<string, readonly WorkloadIdentity[]>;
+  tokenWorkloadsByNamespace: ReadonlyMap<string, readonly WorkloadIdentity[]>;
+}
+
+function byNamespace(workloads: readonly WorkloadIdentity[]): Map<string, WorkloadIdentity[]> {
+  const out = new Map<string, WorkloadIdentity[]>();
+  for (const workload of workloads) {
+    const list = out.get(workload.serviceAccount.namespace);
+    if (list === undefined) out.set(workload.serviceAccount.namespace, [workload]);
+    else list.push(workload);
+  }
+  return out;
+}
+
+const request = (verb: string, group: string, resource: string, more: Partial<ResourceRequest> = {}): ResourceRequest => ({ verb, group, resource, ...more });
+const inNamespace = (namespace: string, name?: string): Partial<ResourceRequest> => (name === undefined ? { namespace } : { namespace, name });
+const account = (serviceAccount: KnownServiceAccount): EscalationState => ({ kind: 'subject', subject: { kind: 'ServiceAccount', namespace: serviceAccount.namespace, name: serviceAccount.name } });
+const accountText = (namespace: string, name: string) => `ServiceAccount "${namespace}/${name}"`;
+
+/** Kinds whose creation runs pods, with their resource. Creating any of them is creating pods. */
+const POD_RUNNERS: readonly { kind: string; group: string; resource: string }[] = [
+  { kind: 'Pod', group: '', resource: 'pods' },
+  { kind: 'Deployment', group: 'apps', resource: 'deployments' },
+  { kind: 'DaemonSet', group: 'apps', resource: 'daemonsets' },
+  { kind: 'StatefulSet', group: 'apps', resource: 'statefulsets' },
+  { kind: 'ReplicaSet', group: 'apps', resource: 'replicasets' },
+  { kind: 'ReplicationController', group: '', resource: 'replicationcontrollers' },
+  { kind: 'Job', group: 'batch', resource: 'jobs' },
+  { kind: 'CronJob', group: 'batch', resource: 'cronjobs' },
+];
+/** Workloads whose pod template can be changed after creation (a Job's and a Pod's cannot). */
+const MUTABLE_TEMPLATES = new Set(['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob']);
+
+function isPowerful(analysis: RbacAnalysis, role: RoleDef): boolean {
+  return analysis.model.effectiveRules(role).some((rule) => isFullWildcardRule(rule.rule) || risksOfRule(rule.rule).length > 0);
+}
+
+/** Gathers what the techniques look at: ServiceAccounts by namespace, users, groups, roles worth binding, workloads with tokens. */
+export function searchContext(analysis: RbacAnalysis): SearchContext {
+  const accountsByNamespace = new Map<string, KnownServiceAccount[]>();
+  for (const known of analysis.serviceAccounts) {
+    const list = accountsByNamespace.get(known.namespace);
+    if (list === undefined) accountsByNamespace.set(known.namespace, [known]);
+    else list.push(known);
+  }
+  const namespaces = new Set(accountsByNamespace.keys());
+  const users = new Set<string>();
+  const groups = new Set<string>([SYSTEM_MASTERS]);
+  for (const binding of analysis.model.bindings) {
+    if (binding.namespace !== undefined) namespaces.add(binding.namespace);
+    for (const { subject } of binding.subjects) {
+      if (subject?.kind === 'User' && parseServiceAccountUserName(subject.name) === undefined) users.add(subject.name);
+      if (subject?.kind === 'Group') groups.add(subject.name);
+    }
+  }
+  const powerfulRoles = new Map<string, RoleDef[]>();
+  const powerfulClusterRoles: RoleDef[] = [];
+  for (const role of analysis.model.roles) {
+    if (!isPowerful(analysis, role)) continue;
+    if (role.kind === 'ClusterRole') powerfulClusterRoles.push(role);
+    else if (role.namespace !== undefined) {
+      namespaces.add(role.namespace);
+      powerfulRoles.set(role.namespace, [...(powerfulRoles.get(role.namespace) ?? []), role]);
+    }
+  }
+  // cluster-admin first: the binding every attacker reaches for.
+  powerfulClusterRoles.sort((a, b) => Number(b.name === 'cluster-admin') - Number(a.name === 'cluster-admin') || compareText(a.name, b.name));
+  for (const workload of analysis.workloads) namespaces.add(workload.serviceAccount.namespace);
+  const tokenWorkloads = analysis.workloads.filter((workload) => workload.token.held);
+  return {
+    analysis,
+    accountsByNamespace,
+    namespaces: [...namespaces].sort(compareText),
+    users: [...users].sort(compareText),
+    groups: [...groups].sort(compareText),
+    powerfulClusterRoles,
+    powerfulRoles,
+    tokenWorkloads,
+    workloadsByNamespace: byNamespace(analysis.workloads),
+    tokenWorkloadsByNamespace: byNamespace(tokenWorkloads),
+  };
+}
+
+type Technique = (context: SearchContext, capability: Capability) => EscalationStep[];
+
+/** Where any of several verbs on any of several resources might be allowed. */
+function reachOf(capability: Capability, verbs: readonly string[], targets: readonly { group: string; resource: string; subresource?: string }[]): Reach {
+  const namespaces = new Set<string>();
+  for (const verb of verbs) {
+    for (const target of targets) {
+      const reach = capability.reach(verb, target.group, target.resource, target.subresource);
+      if (reach.everywhere) return reach;
+      for (const namespace of reach.namespaces) namespaces.add(namespace);
+    }
+  }
+  return { everywhere: false, namespaces };
+}
+
+const rbacTarget = (resource: string) => [{ group: RBAC_API_GROUP, resource }];
+
+function step(technique: EscalationTechnique, capability: Capability, to: EscalationState, action: string, permissions: StepPermission[], via?: Resource): EscalationStep {
+  return { technique, from: capability.state, to, action, permissions, via };
+}
+
+/**
+ * Binding a role to itself: a new binding, or itself added to the subjects of an existing one.
+ * Both need `bind` on the role (holding every permission of the role would also do, but then
+ * binding it gains nothing).
+ */
+const bindRole: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  const bindings = context.analysis.model.bindings;
+  const bindTargets = (namespace: string | undefined): { role: RoleDef; bind: StepPermission }[] => {
+    const roles = [...context.powerfulClusterRoles, ...(namespace === undefined ? [] : (context.powerfulRoles.get(namespace) ?? []))];
+    const targets: { role: RoleDef; bind: StepPermission }[] = [];
+    for (const role of roles) {
+      const resource = role.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
+      // The authorizer checks bind in the namespace of the binding being written.
+      const bind = capability.permits(request('bind', RBAC_API_GROUP, resource, namespace === undefined ? { name: role.name } : inNamespace(namespace, role.name)));
+      if (bind !== undefined) targets.push({ role, bind });
+    }
+    return targets;
+  };
+  const existing = (kind: BindingDef['kind'], namespace: string | undefined, role: RoleDef) =>
+    bindings.filter((binding) => binding.kind === kind && binding.namespace === namespace && binding.role === role && binding.resource !== undefined);
+  // Writing a binding and binding a role must both be possible in the scope before any role is tried.
+  const bind = reachOf(capability, ['bind'], [...rbacTarget('clusterroles'), ...rbacTarget('roles')]);
+  const writeCluster = reachOf(capability, ['create', 'update', 'patch'], rbacTarget('clusterrolebindings'));
+  const writeNamespaced = reachOf(capability, ['create', 'update', 'patch'], rbacTarget('rolebindings'));
+  const scopes: (string | undefined)[] = [
+    ...(bind.everywhere && writeCluster.everywhere ? [undefined] : []),
+    ...namespacesWithin(writeNamespaced, namespacesWithin(bind, context.namespaces)),
+  ];
+  for (const namespace of scopes) {
+    const targets = bindTargets(namespace);
+    if (targets.length === 0) continue;
+    const kind = namespace === undefined ? 'ClusterRoleBinding' : 'RoleBinding';
+    const resource = namespace === undefined ? 'clusterrolebindings' : 'rolebindings';
+    const scope = namespace === undefined ? {} : inNamespace(namespace);
+    const create = capability.permits(request('create', RBAC_API_GROUP, resource, scope));
+    for (const { role, bind } of targets) {
+      const to: EscalationState = { kind: 'role', role, namespace };
+      if (create !== undefined) {
+        out.push(step('bind-role', capability, to, `creates a ${kind}${namespace === undefined ? '' : ` in namespace "${namespace}"`} that gives ${describeRole(role)} to itself`, [create, bind]));
+        continue;
+      }
+      for (const binding of existing(kind, namespace, role)) {
+        const edit = capability.permitsAny(['update', 'patch'].map((verb) => request(verb, RBAC_API_GROUP, resource, { ...scope, name: binding.name })));
+        if (edit === undefined) continue;
+        out.push(step('bind-role', capability, to, `adds itself to the subjects of ${describeBinding(binding)}, which gives ${describeRole(role)}`, [edit, bind], binding.resource));
+        break;
+      }
+    }
+  }
+  return out;
+};
+
+/** Rewriting a role it holds (`escalate` lets the new rules exceed its own) so that it allows everything. */
+const escalateRole: Technique = (_context, capability) => {
+  const out: EscalationStep[] = [];
+  for (const held of capability.heldRoles()) {
+    const role = held.role;
+    // An aggregated ClusterRole's rules are rewritten by the aggregation controller: an edit would not last.
+    if (role.aggregationSelectors !== undefined) continue;
+    const resource = role.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
+    const scope = role.kind === 'ClusterRole' ? { name: role.name } : inNamespace(role.namespace ?? '', role.name);
+    const escalate = capability.permits(request('escalate', RBAC_API_GROUP, resource, scope));
+    if (escalate === undefined) continue;
+    const edit = capability.permitsAny(['update', 'patch'].map((verb) => request(verb, RBAC_API_GROUP, resource, scope)));
+    if (edit === undefined) continue;
+    const through = held.binding === undefined ? '' : ` through ${describeBinding(held.binding)}`;
+    const where = held.namespace === undefined ? 'cluster-wide' : `in namespace "${held.namespace}"`;
+    out.push(
+      step('escalate-role', capability, { kind: 'everything', namespace: held.namespace }, `rewrites ${describeRole(role)}, which it holds ${where}${through}, to allow every verb on every resource (escalate)`, [escalate, edit], held.binding?.resource ?? role.resource),
+    );
+  }
+  return out;
+};
+
+/** Acting as another user, group or ServiceAccount through impersonation headers. */
+const impersonate: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  const impersonation = (resource: string, name: string, namespace?: string) => capability.permits(request('impersonate', '', resource, namespace === undefined ? { name } : inNamespace(namespace, name)));
+  let someUser: StepPermission | undefined = capability.permits(request('impersonate', '', 'users'));
+  const users = capability.reach('impersonate', '', 'users').everywhere ? context.users : [];
+  for (const user of users) {
+    const permission = impersonation('users', user);
+    if (permission === undefined) continue;
+    someUser ??= permission;
+    out.push(step('impersonate', capability, { kind: 'subject', subject: { kind: 'User', name: user } }, `impersonates User "${user}"`, [permission]));
+  }
+  for (const namespace of namespacesWithin(capability.reach('impersonate', '', 'serviceaccounts'), context.accountsByNamespace.keys())) {
+    for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      const permission = impersonation('serviceaccounts', known.name, namespace);
+      if (permission === undefined) continue;
+      someUser ??= permission;
+      out.push(step('impersonate', capability, account(known), `impersonates ${accountText(namespace, known.name)}`, [permission]));
+    }
+  }
+  // Impersonate-Group needs an Impersonate-User beside it.
+  if (someUser !== undefined && capability.reach('impersonate', '', 'groups').everywhere) {
+    for (const group of context.groups) {
+      const permission = impersonation('groups', group);
+      if (permission !== undefined) out.push(step('impersonate', capability, { kind: 'subject', subject: { kind: 'Group', name: group } }, `impersonates Group "${group}" (with a user it may impersonate)`, [permission, someUser]));
+    }
+  }
+  return out;
+};
+
+const CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
+
+/** A client certificate in group system:masters, through a CSR it submits, approves and reads back. */
+const signCertificate: Technique = (_context, capability) => {
+  const group = 'certificates.k8s.io';
+  const create = capability.permits(request('create', group, 'certificatesigningrequests'));
+  if (create === undefined) return [];
+  const approve = capability.permitsAny(['update', 'patch'].map((verb) => request(verb, group, 'certificatesigningrequests', { subresource: 'approval' })));
+  // The approval is also authorized against the signer: by its name, or by `<domain>/*`.
+  const signer = capability.permitsAny([CLIENT_SIGNER, 'kubernetes.io/*'].map((name) => request('approve', group, 'signers', { name })));
+  const read = capability.permitsAny(['get', 'list', 'watch'].map((verb) => request(verb, group, 'certificatesigningrequests')));
+  if (approve === undefined || signer === undefined || read === undefined) return [];
+  return [
+    step(
+      'sign-certificate',
+      capability,
+      { kind: 'subject', subject: { kind: 'Group', name: SYSTEM_MASTERS } },
+      `submits a CertificateSigningRequest for a client certificate in group system:masters to the ${CLIENT_SIGNER} signer, approves it and reads the certificate`,
+      [create, approve, signer, read],
+    ),
+  ];
+};
+
+/** A token of a ServiceAccount through the TokenRequest API. */
+const createToken: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  for (const namespace of namespacesWithin(capability.reach('create', '', 'serviceaccounts', 'token'), context.accountsByNamespace.keys())) {
+    for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      const permission = capability.permits(request('create', '', 'serviceaccounts', { subresource: 'token', ...inNamespace(namespace, known.name) }));
+      if (permission !== undefined) out.push(step('create-token', capability, account(known), `requests a token for ${accountText(namespace, known.name)} (serviceaccounts/token)`, [permission]));
+    }
+  }
+  return out;
+};
+
+/** A long-lived token kept in a Secret of the input. */
+const readTokenSecret: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  const reach = reachOf(capability, ['get', 'list', 'watch'], [{ group: '', resource: 'secrets' }]);
+  for (const secret of context.analysis.tokenSecrets) {
+    if (!reach.everywhere && !reach.namespaces.has(secret.namespace)) continue;
+    const permission = capability.permitsAny([
+      request('get', '', 'secrets', inNamespace(secret.namespace, secret.resource.name)),
+      request('list', '', 'secrets', inNamespace(secret.namespace)),
+      request('watch', '', 'secrets', inNamespace(secret.namespace)),
+    ]);
+    if (permission === undefined) continue;
+    out.push(
+      step(
+        'read-token-secret',
+        capability,
+        { kind: 'subject', subject: { kind: 'ServiceAccount', namespace: secret.namespace, name: secret.serviceAccount } },
+        `reads Secret "${secret.namespace}/${secret.resource.name}", which holds a token of ${accountText(secret.namespace, secret.serviceAccount)}`,
+        [permission],
+        secret.resource,
+      ),
+    );
+  }
+  return out;
+};
+
+/** A token Secret it creates for a ServiceAccount: the token controller fills it in. */
+const createTokenSecret: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  for (const namespace of namespacesWithin(capability.reach('create', '', 'secrets'), context.accountsByNamespace.keys())) {
+    const accounts = context.accountsByNamespace.get(namespace) ?? [];
+    const create = capability.permits(request('create', '', 'secrets', inNamespace(namespace)));
+    if (create === undefined) continue;
+    const read = capability.permitsAny(['get', 'list', 'watch'].map((verb) => request(verb, '', 'secrets', inNamespace(namespace))));
+    if (read === undefined) continue;
+    for (const known of accounts) {
+      out.push(
+        step(
+          'create-token-secret',
+          capability,
+          account(known),
+          `creates a Secret of type kubernetes.io/service-account-token for ${accountText(namespace, known.name)} and reads the token the token controller writes into it`,
+          [create, read],
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+/** A pod of its own, created directly or through a workload controller, running as any ServiceAccount of the namespace. */
+const runPod: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  for (const namespace of namespacesWithin(reachOf(capability, ['create'], POD_RUNNERS), context.accountsByNamespace.keys())) {
+    const accounts = context.accountsByNamespace.get(namespace) ?? [];
+    let runner: (typeof POD_RUNNERS)[number] | undefined;
+    let permission: StepPermission | undefined;
+    for (const candidate of POD_RUNNERS) {
+      permission = capability.permits(request('create', candidate.group, candidate.resource, inNamespace(namespace)));
+      if (permission !== undefined) {
+        runner = candidate;
+        break;
+      }
+    }
+    if (runner === undefined || permission === undefined) continue;
+    for (const known of accounts) {
+      out.push(step('run-pod', capability, account(known), `creates a ${runner.kind} in namespace "${namespace}" whose pods run as ${accountText(namespace, known.name)}, and reads its token`, [permission]));
+    }
+  }
+  return out;
+};
+
+/** An existing workload whose pod template it rewrites to run its own code as any ServiceAccount of the namespace. */
+const modifyWorkload: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  const done = new Set<string>();
+  const reach = reachOf(capability, ['patch', 'update'], POD_RUNNERS.filter((runner) => MUTABLE_TEMPLATES.has(runner.kind)));
+  const workloads = namespacesWithin(reach, context.workloadsByNamespace.keys()).flatMap((namespace) => context.workloadsByNamespace.get(namespace) ?? []);
+  for (const workload of workloads) {
+    const resource = workload.resource;
+    const namespace = resource.namespace;
+    if (namespace === undefined || done.has(namespace) || !MUTABLE_TEMPLATES.has(resource.kind)) continue;
+    const runner = POD_RUNNERS.find((candidate) => candidate.kind === resource.kind);
+    if (runner === undefined) continue;
+    // Where it may create pods outright, run-pod says it more simply.
+    if (POD_RUNNERS.some((candidate) => capability.permits(request('create', candidate.group, candidate.resource, inNamespace(namespace))) !== undefined)) continue;
+    const permission = capability.permitsAny(['patch', 'update'].map((verb) => request(verb, runner.group, runner.resource, inNamespace(namespace, resource.name))));
+    if (permission === undefined) continue;
+    done.add(namespace);
+    for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      out.push(step('modify-workload', capability, account(known), `changes the pod template of ${resourceLabel(resource)} to run its own code as ${accountText(namespace, known.name)}`, [permission], resource));
+    }
+  }
+  return out;
+};
+
+/** A command in a running pod that mounts a token: `pods/exec`, or an ephemeral container added to it. */
+const execIntoPod: Technique = (context, capability) => {
+  const out: EscalationStep[] = [];
+  const reach = reachOf(capability, ['create', 'get', 'patch', 'update'], [
+    { group: '', resource: 'pods', subresource: 'exec' },
+    { group: '', resource: 'pods', subresource: 'ephemeralcontainers' },
+  ]);
+  const workloads = namespacesWithin(reach, context.tokenWorkloadsByNamespace.keys()).flatMap((namespace) => context.tokenWorkloadsByNamespace.get(namespace) ?? []);
+  for (const workload of workloads) {
+    const namespace = workload.serviceAccount.namespace;
+    // Pods of controllers get generated names: only a rule for every pod reaches them.
+    const name = workload.resource.kind === 'Pod' ? workload.resource.name : undefined;
+    const exec = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'pods', { subresource: 'exec', ...inNamespace(namespace, name) })));
+    const permission = exec ?? capability.permitsAny(['patch', 'update'].map((verb) => request(verb, '', 'pods', { subresource: 'ephemeralcontainers', ...inNamespace(namespace, name) })));
+    if (permission === undefined) continue;
+    const how = exec !== undefined ? 'runs a command in' : 'adds an ephemeral container to';
+    out.push(
+      step(
+        'exec-into-pod',
+        capability,
+        { kind: 'subject', subject: { kind: 'ServiceAccount', namespace, name: workload.serviceAccount.name } },
+        `${how} the pods of ${resourceLabel(workload.resource)}, which mount the token of ${accountText(namespace, workload.serviceAccount.name)}`,
+        [permission],
+        workload.resource,
+      ),
+    );
+  }
+  return out;
+};
+
+/** The kubelet API of every node (`nodes/proxy`): a command in any pod, whatever its namespace. */
+const nodeProxy: Technique = (context, capability) => {
+  const permission = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'nodes', { subresource: 'proxy' })));
+  if (permission === undefined) return [];
+  return context.tokenWorkloads.map((workload) =>
+    step(
+      'node-proxy',
+      capability,
+      { kind: 'subject', subject: { kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name } },
+      `runs a command in the pods of ${resourceLabel(workload.resource)} through the kubelet API (nodes/proxy), reading the token of ${accountText(workload.serviceAccount.namespace, workload.serviceAccount.name)}`,
+      [permission],
+      workload.resource,
+    ),
+  );
+};
+
+/** A mutating admission webhook of its own, which rewrites the pods controllers create. */
+const mutatingWebhook: Technique = (context, capability) => {
+  const group = 'admissionregistration.k8s.io';
+  const permission = capability.permitsAny(['create', 'update', 'patch'].map((verb) => request(verb, group, 'mutatingwebhookconfigurations')));
+  if (permission === undefined) return [];
+  const namespaces = [...new Set(context.analysis.workloads.map((workload) => workload.serviceAccount.namespace))].sort(compareText);
+  const out: EscalationStep[] = [];
+  for (const namespace of namespaces) {
+    for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      out.push(
+        step('mutating-webhook', capability, account(known), `registers a mutating admission webhook that rewrites the pods created in namespace "${namespace}" to run its own code as ${accountText(namespace, known.name)}`, [permission]),
+      );
+    }
+  }
+  return out;
+};
+
+/** The techniques, most direct first: the search tries them in this order, which decides between chains of equal length. */
+export const TECHNIQUES: readonly { id: EscalationTechnique; find: Technique }[] = [
+  { id: 'bind-role', find: bindRole },
+  { id: 'escalate-role', find: escalateRole },
+  { id: 'impersonate', find: impersonate },
+  { id: 'sign-certificate', find: signCertificate },
+  { id: 'create-token', find: createToken },
+  { id: 'read-token-secret', find: readTokenSecret },
+  { id: 'create-token-secret', find: createTokenSecret },
+  { id: 'run-pod', find: runPod },
+  { id: 'modify-workload', find: modifyWorkload },
+  { id: 'exec-into-pod', find: execIntoPod },
+  { id: 'node-proxy', find: nodeProxy },
+  { id: 'mutating-webhook', find: mutatingWebhook },
+];
+
+/** Whether a state is cluster-admin-equivalent, and by which criterion. */
+export function goalOf(capability: Capability): GoalMatch | undefined {
+  if (capability.identity?.groups.includes(SYSTEM_MASTERS) === true) {
+    return { goal: 'system-masters', description: 'member of system:masters, which the API server allows everything without consulting RBAC', permissions: [] };
+  }
+  const everything = capability.permits(request('*', '*', '*'));
+  if (everything !== undefined) return { goal: 'full-access', description: 'holds every verb on every resource of every API group cluster-wide', permissions: [everything] };
+  const secrets = capability.permitsAny([request('list', '', 'secrets'), request('watch', '', 'secrets')]);
+  if (secrets !== undefined) return { goal: 'read-all-secrets', description: 'reads every Secret of every namespace (every token, key and password the cluster keeps)', permissions: [secrets] };
+  return undefined;
+}
+

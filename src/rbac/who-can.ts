@@ -1,0 +1,104 @@
+import type { RbacAnalysis } from './analysis.js';
+import { compareText } from './analysis.js';
+import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RuleRef } from './model.js';
+import type { AccessQuery } from './query.js';
+import { ruleAllows } from './rules.js';
+import { parseServiceAccountUserName, serviceAccountUserName } from './subjects.js';
+import { isNonResourceRequest, type Subject } from './types.js';
+import type { WorkloadIdentity } from './workloads.js';
+
+/** A subject named by bindings, with every binding that gives it the access asked about. */
+export interface SubjectAccess {
+  subject: Subject;
+  /** One per binding: the binding, its role and the first of the role's rules that allows the request. */
+  grants: Grant[];
+}
+
+/** A workload whose ServiceAccount holds the access, directly or through its groups. */
+export interface WorkloadAccess {
+  workload: WorkloadIdentity;
+  grants: Grant[];
+}
+
+/** The answer to "who can do this?". */
+export interface WhoCanResult {
+  query: AccessQuery;
+  subjects: SubjectAccess[];
+  workloads: WorkloadAccess[];
+}
+
+/**
+ * Whether a binding can allow the request asked about: ClusterRoleBindings always;
+ * RoleBindings only for a resource request in their namespace, or (for a namespaced resource
+ * asked about without a namespace) in any namespace.
+ */
+export function bindingAppliesTo(binding: BindingDef, query: AccessQuery): boolean {
+  if (binding.kind === 'ClusterRoleBinding') return true;
+  if (isNonResourceRequest(query.request)) return false;
+  if (query.request.namespace !== undefined) return binding.namespace === query.request.namespace;
+  return query.anyNamespace;
+}
+
+/** The first rule of a binding's role (effective rules, aggregation included) that allows the request. */
+export function allowingRule(model: RbacModel, binding: BindingDef, query: AccessQuery): RuleRef | undefined {
+  if (binding.role === undefined || !bindingAppliesTo(binding, query)) return undefined;
+  return model.effectiveRules(binding.role).find((rule) => ruleAllows(rule.rule, query.request));
+}
+
+/** One key per principal: a ServiceAccount and its `system:serviceaccount:` user name are the same one. */
+export function principalKey(subject: Subject): string {
+  if (subject.kind === 'ServiceAccount') return `ServiceAccount:${subject.namespace}/${subject.name}`;
+  if (subject.kind === 'User') {
+    const account = parseServiceAccountUserName(subject.name);
+    if (account !== undefined) return `ServiceAccount:${account.namespace}/${account.name}`;
+  }
+  return `${subject.kind}:${subject.name}`;
+}
+
+const KIND_ORDER: Record<Subject['kind'], number> = { User: 0, Group: 1, ServiceAccount: 2 };
+
+/** Users, then groups, then ServiceAccounts, each by name. */
+export function compareSubjects(a: Subject, b: Subject): number {
+  const name = (subject: Subject) => (subject.kind === 'ServiceAccount' ? serviceAccountUserName(subject.namespace, subject.name) : subject.name);
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(name(a), name(b));
+}
+
+/**
+ * Who may make a request: every subject the bindings name (groups as groups, built-in ones
+ * such as `system:authenticated` or `system:serviceaccounts:<ns>` included) with each binding
+ * and rule that allows it, and every workload whose ServiceAccount is allowed, also through
+ * the groups every ServiceAccount is in.
+ */
+export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult {
+  const { model } = analysis;
+  const bySubject = new Map<string, SubjectAccess>();
+  for (const binding of model.bindings) {
+    const rule = allowingRule(model, binding, query);
+    if (rule === undefined || binding.role === undefined) continue;
+    for (const subject of binding.subjects) {
+      if (subject.subject === undefined) continue;
+      const key = principalKey(subject.subject);
+      const grant: Grant = { binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace };
+      const entry = bySubject.get(key);
+      if (entry === undefined) bySubject.set(key, { subject: subject.subject, grants: [grant] });
+      else if (!entry.grants.some((known) => known.binding === binding)) entry.grants.push(grant);
+    }
+  }
+  const workloads: WorkloadAccess[] = [];
+  for (const workload of analysis.workloads) {
+    const grants: Grant[] = [];
+    for (const grant of model.grantsFor(workload.identity)) {
+      if (grants.some((known) => known.binding === grant.binding) || !bindingAppliesTo(grant.binding, query) || !ruleAllows(grant.rule.rule, query.request)) continue;
+      grants.push(grant);
+    }
+    if (grants.length > 0) workloads.push({ workload, grants });
+  }
+  const subjects = [...bySubject.values()].sort((a, b) => compareSubjects(a.subject, b.subject));
+  workloads.sort(
+    (a, b) =>
+      compareText(a.workload.resource.namespace ?? '', b.workload.resource.namespace ?? '') ||
+      compareText(a.workload.resource.kind, b.workload.resource.kind) ||
+      compareText(a.workload.resource.name, b.workload.resource.name),
+  );
+  return { query, subjects, workloads };
+}
