@@ -88,3 +88,38 @@ export type {
   EscalationStart,
 } from './rbac/index.js';
 export { evaluateGate, gateProblems, normaliseGate, resolveGate, GATE_SCHEMA, type GateConfig, type GateDecision, type GateReason, type GateRequest, type GateWindow } from './gate/index.js';
+export {
+  analyzeReachability,
+  listConnections,
+  peerName,
+  enginePeer,
+  renderConnlist,
+  renderConnectivityHtml,
+  loadNetpolInputs,
+  explainConnection,
+  resolvePeers,
+  renderExplanationText,
+  renderExplanationJson,
+  diffConnectivity,
+  renderDiff,
+  newAccess,
+  gateViolations,
+  ReachabilityEngine,
+  ConnectionSet,
+  CONNLIST_FORMATS,
+  DIFF_FORMATS,
+} from './netpol/index.js';
+export type {
+  ReachabilityAnalysis,
+  Peer,
+  Connection,
+  ConnectionList,
+  FocusOptions,
+  ConnlistFormat,
+  ConnectionExplanation,
+  ConnectivityChange,
+  DiffFormat,
+  DiffGate,
+  NewAccess,
+  NetpolDiagnostic,
+} from './netpol/index.js';

@@ -19,6 +19,7 @@ import { catalogueOf, scan, type FailThreshold, type ScanOptions, type ScanResul
 import { VERSION } from '../version.js';
 import { explainCheck, listChecks, requireTextOrJson } from './checks.js';
 import { registerGateCommand } from './gate.js';
+import { registerNetpolCommands } from './netpol.js';
 import { registerRbacCommands } from './rbac.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
@@ -237,6 +238,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
 
   registerGateCommand(program, io, state, (config) => policyFor([], config, undefined));
   registerRbacCommands(program, io, state);
+  registerNetpolCommands(program, io, state);
 
   const checks = program.command('checks').description('the check catalogue');
   checks

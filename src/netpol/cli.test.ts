@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from '../cli/io.js';
+import { registerNetpolCommands } from '../cli/netpol.js';
+import { BulwarkError } from '../errors/index.js';
+
+const work = mkdtempSync(join(tmpdir(), 'bulwark-netpol-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const APP = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: web, ports: [{name: http, containerPort: 8080}]}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: api, image: api, ports: [{name: http, containerPort: 9000}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-from-web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  ingress:
+  - from: [{podSelector: {matchLabels: {app: web}}}]
+    ports: [{port: http}]
+`;
+const app = file('app.yaml', APP);
+const broken = file('broken.yaml', `${APP}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: bad-block, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+  - from: [{ipBlock: {cidr: 10.0.0.0/33}}]
+`);
+const notKubernetes = file('notes.yaml', 'just: a config file\n');
+
+interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/** Runs `bulwark netpol …` on a fresh command tree, mapping errors to exit codes as `runCli` does. */
+async function netpol(args: string[], stdin = ''): Promise<Run> {
+  const stdout = collector();
+  const stderr = collector();
+  const io: CliIo = { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([stdin]), env: { NO_COLOR: '1' } };
+  const state = { exitCode: 2 };
+  const program = new Command('bulwark').exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  registerNetpolCommands(program, io, state);
+  try {
+    await program.parseAsync(['netpol', ...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof BulwarkError) {
+      io.stderr.write(`bulwark: error ${error.code}: ${error.message}\n`);
+      state.exitCode = error.code === 'BULWARK_E_INPUT' ? 3 : 2;
+    } else if (error instanceof CommanderError) state.exitCode = 2;
+    else throw error;
+  }
+  return { exitCode: state.exitCode, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('bulwark netpol list', () => {
+  it('lists allowed connections: exit 0, nothing on standard error', async () => {
+    const run = await netpol(['list', app]);
+    assert.deepEqual(run, {
+      exitCode: 0,
+      stderr: '',
+      stdout: [
+        '0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : All Connections',
+        'shop/api[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/api[Deployment] => shop/web[Deployment] : All Connections',
+        'shop/web[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/web[Deployment] => shop/api[Deployment] : TCP 9000',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('focuses on a workload and a direction', async () => {
+    const run = await netpol(['list', '--focus-workload', 'shop/api', '--focus-direction', 'ingress', app]);
+    assert.equal(run.stdout, 'shop/web[Deployment] => shop/api[Deployment] : TCP 9000\n');
+  });
+
+  it('reads standard input and writes json', async () => {
+    const run = await netpol(['list', '-f', 'json', '--focus-workload', 'web', '--focus-workload-peer', 'api', '-'], APP);
+    assert.equal(run.exitCode, 0);
+    assert.deepEqual(JSON.parse(run.stdout), [
+      { src: 'shop/api[Deployment]', dst: 'shop/web[Deployment]', conn: 'All Connections' },
+      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9000' },
+    ]);
+  });
+
+  it('writes a report to a file', async () => {
+    const output = join(work, 'out', 'reachability.html');
+    const run = await netpol(['list', '-f', 'html', '-o', output, app]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `wrote ${output}\n`);
+    assert.match(readFileSync(output, 'utf8'), /^<!doctype html>[\s\S]*shop\/web\[Deployment\]/);
+  });
+
+  it('reports problems in policies on standard error with their place, and still lists', async () => {
+    const run = await netpol(['list', '--focus-workload', 'shop/api', '--focus-direction', 'ingress', broken]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'shop/web[Deployment] => shop/api[Deployment] : TCP 9000\n');
+    assert.equal(run.stderr, `bulwark: error: NetworkPolicy shop/bad-block: spec.ingress[0].from[0]: invalid CIDR address 10.0.0.0/33; the peer is ignored (${broken}:32)\n`);
+  });
+
+  it('warns about a focus workload that does not exist', async () => {
+    const run = await netpol(['list', '--focus-workload', 'nope', app]);
+    assert.deepEqual(run, { exitCode: 0, stdout: '', stderr: 'bulwark: warning: workload nope does not exist in the input resources\n' });
+  });
+
+  const usage: { name: string; args: string[]; stderr: RegExp }[] = [
+    { name: 'an unknown format', args: ['list', '-f', 'yaml', app], stderr: /BULWARK_E_UNKNOWN_FORMAT: unknown format "yaml" for bulwark netpol list/ },
+    { name: 'a direction without a focus workload', args: ['list', '--focus-direction', 'ingress', app], stderr: /--focus-workload-peer and --focus-direction go with --focus-workload/ },
+    { name: 'a direction that is neither ingress nor egress', args: ['list', '--focus-workload', 'web', '--focus-direction', 'both', app], stderr: /--focus-direction must be ingress or egress, not "both"/ },
+    { name: 'no input', args: ['list'], stderr: /no input/ },
+  ];
+  for (const { name, args, stderr } of usage) {
+    it(`exit 2 for ${name}`, async () => {
+      const run = await netpol(args);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, stderr);
+    });
+  }
+
+  it('exit 3 when no Kubernetes object could be read', async () => {
+    const run = await netpol(['list', notKubernetes, join(work, 'missing.yaml')]);
+    assert.equal(run.exitCode, 3);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /missing\.yaml/);
+    assert.match(run.stderr, /the result cannot be trusted: no Kubernetes object could be read from the input\n$/);
+  });
+});
+
+describe('bulwark netpol explain', () => {
+  it('explains one pair', async () => {
+    const run = await netpol(['explain', '--src', 'web', '--dst', 'shop/api', app]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^shop\/web\[Deployment\] => shop\/api\[Deployment\]\n {2}allowed: TCP 9000\n/);
+    assert.match(run.stdout, /NetworkPolicy shop\/api-from-web, ingress rule #1: allows TCP 9000/);
+  });
+
+  it('json, and exit 2 for an unknown workload', async () => {
+    const run = await netpol(['explain', '--src', '8.8.8.8', '--dst', 'api', '-f', 'json', app]);
+    assert.equal(JSON.parse(run.stdout).connections[0].allowed, 'No Connections');
+    const unknown = await netpol(['explain', '--src', 'nope', '--dst', 'api', app]);
+    assert.equal(unknown.exitCode, 2);
+    assert.match(unknown.stderr, /no workload "nope" in the input/);
+  });
+});
+
+describe('bulwark netpol diff', () => {
+  const fromOutside = file('from-outside.yaml', APP.replace('  - from: [{podSelector: {matchLabels: {app: web}}}]', '  - from: [{podSelector: {matchLabels: {app: web}}}, {ipBlock: {cidr: 0.0.0.0/0}}]'));
+  const allPorts = file('all-ports.yaml', APP.replace('    ports: [{port: http}]\n', ''));
+  const closed = file('closed.yaml', APP.replace('{app: web}}}]', '{app: nobody}}}]'));
+
+  it('exit 1 when the new version opens access from outside the cluster', async () => {
+    const run = await netpol(['diff', app, fromOutside]);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, 'Connectivity diff:\ndiff-type: added, source: 0.0.0.0-255.255.255.255[External], destination: shop/api[Deployment], ref1: No Connections, ref2: TCP 9000\n');
+    assert.equal(run.stderr, 'bulwark: new access crossing the cluster boundary: 0.0.0.0-255.255.255.255[External] => shop/api[Deployment] : TCP 9000\n');
+  });
+
+  it('new access within a namespace passes the default gate, not --fail-on any', async () => {
+    const run = await netpol(['diff', app, allPorts]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'Connectivity diff:\ndiff-type: changed, source: shop/web[Deployment], destination: shop/api[Deployment], ref1: TCP 9000, ref2: All Connections\n');
+    const any = await netpol(['diff', '--fail-on', 'any', app, allPorts]);
+    assert.equal(any.exitCode, 1);
+    assert.equal(any.stderr, 'bulwark: new access within a namespace: shop/web[Deployment] => shop/api[Deployment] : SCTP 1-65535,TCP 1-8999,9001-65535,UDP 1-65535\n');
+  });
+
+  it('exit 0 for removals, and says when nothing changed', async () => {
+    const run = await netpol(['diff', '-f', 'csv', app, closed]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'diff-type,source,destination,ref1,ref2,workloads-diff-info\nremoved,shop/web[Deployment],shop/api[Deployment],TCP 9000,No Connections,\n');
+    const same = await netpol(['diff', app, app]);
+    assert.deepEqual(same, { exitCode: 0, stdout: '', stderr: 'bulwark: no connectivity changes\n' });
+  });
+
+  it('exit 2 for an unknown gate, 3 when a version cannot be read', async () => {
+    const run = await netpol(['diff', '--fail-on', 'sometimes', app, fromOutside]);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /--fail-on must be one of external, cross-namespace, any, none/);
+    const missing = await netpol(['diff', app, join(work, 'nowhere')]);
+    assert.equal(missing.exitCode, 3);
+    assert.match(missing.stderr, /no Kubernetes object could be read from after/);
+  });
+});

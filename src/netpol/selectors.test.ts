@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compileSelector, describeSelector } from './selectors.js';
+
+describe('label selectors', () => {
+  const labels = { app: 'web', tier: 'frontend' };
+  const cases: { name: string; selector: unknown; matches: boolean }[] = [
+    { name: 'empty selects all', selector: {}, matches: true },
+    { name: 'null is the empty selector', selector: null, matches: true },
+    { name: 'matchLabels equal', selector: { matchLabels: { app: 'web' } }, matches: true },
+    { name: 'matchLabels differ', selector: { matchLabels: { app: 'db' } }, matches: false },
+    { name: 'matchLabels and expressions are ANDed', selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend'] }] }, matches: false },
+    { name: 'In', selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend', 'frontend'] }] }, matches: true },
+    { name: 'NotIn with another value', selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['backend'] }] }, matches: true },
+    { name: 'NotIn holds when the label is absent', selector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] }, matches: true },
+    { name: 'Exists', selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, matches: true },
+    { name: 'DoesNotExist', selector: { matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, matches: false },
+    { name: 'In without values is invalid and selects nothing', selector: { matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }, matches: false },
+    { name: 'Exists with values is invalid', selector: { matchExpressions: [{ key: 'app', operator: 'Exists', values: ['web'] }] }, matches: false },
+    { name: 'an unknown operator is invalid', selector: { matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] }, matches: false },
+    { name: 'a prefixed key is valid', selector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'DoesNotExist' }] }, matches: true },
+    { name: 'a key with @ is invalid', selector: { matchLabels: { 'app@b': 'web' } }, matches: false },
+    { name: 'a value with $ is invalid', selector: { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['$db'] }] }, matches: false },
+  ];
+  for (const { name, selector, matches } of cases) it(name, () => assert.equal(compileSelector(selector).matches(labels), matches));
+
+  it('reports why a selector is invalid', () => {
+    assert.equal(compileSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }).error, "for 'In' operator, values set can't be empty");
+    assert.equal(compileSelector({ matchLabels: 'app=web' }).error, 'matchLabels must be a map of strings');
+    assert.equal(compileSelector({ matchLabels: { tier: '$backend' } }).error, `invalid label value "$backend" for "tier": at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+  });
+
+  it('equal selectors written differently share a key', () => {
+    const a = compileSelector({ matchLabels: { app: 'web', tier: 'frontend' } });
+    const b = compileSelector({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend'] }], matchLabels: { app: 'web' } });
+    assert.equal(a.key, b.key);
+    assert.notEqual(a.key, compileSelector({ matchLabels: { app: 'web' } }).key);
+  });
+
+  it('describes selectors for people', () => {
+    assert.equal(describeSelector(compileSelector({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a', 'b'] }, { key: 'debug', operator: 'DoesNotExist' }] })), '{app=web,!debug,tier notin (a,b)}');
+    assert.equal(describeSelector(compileSelector({})), '{}');
+  });
+});
