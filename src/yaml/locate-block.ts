@@ -194,6 +194,23 @@ function valueAfter(lines: readonly string[], line: number, column: number, owne
   return undefined;
 }
 
+/**
+ * Where the value starts when the line holds `key` as a plain key at `column` (`key:` followed by
+ * a space or the end of the line), else -1. Compares in place: most lines a search passes are
+ * siblings, and reading each one's key would allocate a string per line.
+ */
+function plainKeyAt(text: string, column: number, key: string): number {
+  if (key === '' || !text.startsWith(key, column)) return -1;
+  let at = column + key.length;
+  while (text.charCodeAt(at) === 32) at++;
+  if (text.charCodeAt(at) !== 58) return -1; // ':'
+  const next = text.charCodeAt(at + 1);
+  if (!(Number.isNaN(next) || next === 32 || next === 13 || next === 9)) return -1;
+  const hash = text.indexOf(' #', column);
+  if (hash !== -1 && hash < at) throw new UnsupportedLayout('comment before colon');
+  return at + 1;
+}
+
 export interface Step {
   position: LinePosition;
   value: NodeStart | undefined;
@@ -215,9 +232,13 @@ function findKey(lines: readonly string[], node: NodeStart, key: string): Step {
       // A sequence at the mapping's own indentation is the value of the key above it.
       if (isSequenceDash(text, column)) continue;
     }
-    const read = readKey(text, column);
-    if (read.key === key) {
-      return { position: { line, column }, value: valueAfter(lines, line, read.afterColon, indent, true) };
+    const afterColon = plainKeyAt(text, column, key);
+    if (afterColon !== -1) return { position: { line, column }, value: valueAfter(lines, line, afterColon, indent, true) };
+    // Only a quoted key can still be this one; any other line is a sibling key, read no further.
+    const first = text.charCodeAt(column);
+    if (first === 34 || first === 39) {
+      const read = readKey(text, column);
+      if (read.key === key) return { position: { line, column }, value: valueAfter(lines, line, read.afterColon, indent, true) };
     }
   }
   throw new UnsupportedLayout(`key ${key} not found`);
