@@ -108,6 +108,9 @@ export {
   ConnectionSet,
   CONNLIST_FORMATS,
   DIFF_FORMATS,
+  openRepository,
+  parseTreePath,
+  readGitManifests,
 } from './netpol/index.js';
 export type {
   ReachabilityAnalysis,
@@ -122,4 +125,8 @@ export type {
   DiffGate,
   NewAccess,
   NetpolDiagnostic,
+  GitRepository,
+  GitTreePath,
+  GitManifests,
+  ClusterModelOptions,
 } from './netpol/index.js';

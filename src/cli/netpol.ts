@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { BulwarkError } from '../errors/index.js';
+import type { SourceText } from '../loader/sources.js';
+import type { Diagnostic } from '../loader/types.js';
 import { resourceStartLine } from '../model/resource.js';
 import { existingPrefix } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
@@ -16,7 +18,10 @@ import {
   listConnections,
   loadNetpolInputs,
   newAccess,
+  openRepository,
+  parseTreePath,
   peerName,
+  readGitManifests,
   renderConnlist,
   renderDiff,
   renderExplanationJson,
@@ -55,13 +60,20 @@ function where(diagnostic: NetpolDiagnostic): string {
   return ` (${resource.document.file}:${field?.line ?? resourceStartLine(resource)})`;
 }
 
+/** What to analyse: files and directories (or `-`), or texts already read, such as files of a git revision, with the problems met reading them. */
+type Inputs = readonly string[] | { sources: SourceText[]; diagnostics: Diagnostic[] };
+
 /**
  * Loads and analyses the inputs. Input problems and analysis warnings go to standard error;
  * `readable` is false when no Kubernetes object could be read at all.
  */
-async function analyse(paths: readonly string[], flags: InputFlags, io: CliIo, label = ''): Promise<{ analysis: ReachabilityAnalysis; readable: boolean; report: () => void }> {
-  if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories of manifests, or - for standard input');
-  const loaded = await loadNetpolInputs({ paths, defaultNamespace: flags.defaultNamespace, stdin: io.stdin });
+async function analyse(inputs: Inputs, flags: InputFlags, io: CliIo, label = ''): Promise<{ analysis: ReachabilityAnalysis; readable: boolean; report: () => void }> {
+  const fromFiles = Array.isArray(inputs);
+  if (fromFiles && inputs.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories of manifests, or - for standard input');
+  const loaded = fromFiles
+    ? await loadNetpolInputs({ paths: inputs as readonly string[], defaultNamespace: flags.defaultNamespace, stdin: io.stdin })
+    : await loadNetpolInputs({ sources: (inputs as { sources: SourceText[] }).sources, defaultNamespace: flags.defaultNamespace });
+  if (!fromFiles) loaded.diagnostics.unshift(...(inputs as { diagnostics: Diagnostic[] }).diagnostics);
   for (const problem of loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')) {
     io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
   }
@@ -153,19 +165,31 @@ export function registerNetpolCommands(program: Command, io: CliIo, state: { exi
   netpol
     .command('diff')
     .description('connections added, removed or changed between two versions of the manifests; exit 1 when the new version opens access the gate forbids')
-    .argument('<before>', 'file or directory of the old manifests')
-    .argument('<after>', 'file or directory of the new manifests')
+    .argument('<before>', 'file or directory of the old manifests; with --git, a revision (REV or REV:PATH)')
+    .argument('<after>', 'file or directory of the new manifests; with --git, a revision (REV or REV:PATH)')
+    .argument('[path]', 'with --git: the directory or file to read at both revisions, from the current directory (default: the current directory)')
     .option('-f, --format <format>', DIFF_FORMATS.join(', '), 'txt')
     .option('--fail-on <gate>', 'external: new connections from or to outside the cluster; cross-namespace: those and new connections between namespaces; any: every new connection; none', 'cross-namespace')
+    .option('--git', 'read <before> and <after> as revisions of the git repository, not from the working tree; REV:PATH takes PATH from the repository root, as git show does')
+    .option('--repo <dir>', 'with --git: a directory of the repository to read (default: the current directory)')
     .option('--default-namespace <namespace>', 'namespace for objects that name none', 'default')
-    .action(async (before: string, after: string, flags: InputFlags & { format: string; failOn: string }) => {
+    .action(async (before: string, after: string, path: string | undefined, flags: InputFlags & { format: string; failOn: string; git?: boolean; repo?: string }) => {
       const format = DIFF_FORMATS.find((candidate) => candidate === flags.format) as DiffFormat | undefined;
       if (format === undefined) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for bulwark netpol diff`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
       const gates: readonly DiffGate[] = ['external', 'cross-namespace', 'any', 'none'];
       const gate = gates.find((candidate) => candidate === flags.failOn);
       if (gate === undefined) throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${gates.join(', ')}, not "${flags.failOn}"`);
-      const old = await analyse([before], flags, io, 'before');
-      const current = await analyse([after], flags, io, 'after');
+      if (flags.git !== true && (path !== undefined || flags.repo !== undefined)) {
+        throw new BulwarkError('BULWARK_E_USAGE', path !== undefined ? `a third argument (${path}) goes with --git` : '--repo goes with --git', 'Compare two files or directories, or two revisions with --git: bulwark netpol diff --git main HEAD k8s/');
+      }
+      let inputs: [Inputs, Inputs] = [[before], [after]];
+      if (flags.git === true) {
+        const repository = await openRepository(flags.repo ?? process.cwd());
+        const read = async (text: string) => readGitManifests(repository, parseTreePath(text, path, repository));
+        inputs = [await read(before), await read(after)];
+      }
+      const old = await analyse(inputs[0], flags, io, 'before');
+      const current = await analyse(inputs[1], flags, io, 'after');
       const changes = diffConnectivity(listConnections(old.analysis), listConnections(current.analysis));
       io.stdout.write(renderDiff(changes, format));
       old.report();

@@ -102,7 +102,9 @@ export interface ResourceSetting {
 export function runChecks(resources: readonly Resource[], checks: readonly Check[], options: RunOptions = {}): RunOutcome {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
-  const owners = new WeakMap<Finding, Resource>();
+  // A Map, not a WeakMap: the findings live as long as the outcome anyway, and weak tables with
+  // tens of thousands of young keys make every scavenge slower.
+  const owners = new Map<Finding, Resource>();
   const record = (finding: Finding, resource: Resource) => {
     owners.set(finding, resource);
     findings.push(finding);

@@ -118,3 +118,33 @@ items:
     assert.deepEqual(loaded.diagnostics, []);
   });
 });
+
+describe('workloads of extra kinds', () => {
+  const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: checkout, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: checkout}}
+    spec: {containers: [{name: checkout, image: checkout:1}]}
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: checkout-6f9c
+  namespace: shop
+  ownerReferences: [{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: checkout, controller: true}]
+spec:
+  template:
+    metadata: {labels: {app: checkout}}
+    spec: {containers: [{name: checkout, image: checkout:1}]}
+`;
+
+  it('connectivity reports leave a Rollout out and show its ReplicaSet; with extraWorkloadKinds, the ReplicaSet counts under the Rollout', async () => {
+    const loaded = await loadNetpolInputs({ sources: [{ file: 'input.yaml', text: yaml }] });
+    assert.deepEqual(buildClusterModel(loaded.resources, []).workloads.map(workloadLabel), ['shop/checkout-6f9c[ReplicaSet]']);
+    const extended = buildClusterModel(loaded.resources, [], { extraWorkloadKinds: new Set(['Rollout']) });
+    assert.deepEqual(extended.workloads.map(workloadLabel), ['shop/checkout[Rollout]']);
+    assert.deepEqual(extended.workloads[0]?.resources.map((resource) => resource.kind), ['Rollout', 'ReplicaSet']);
+  });
+});

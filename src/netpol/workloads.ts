@@ -94,14 +94,27 @@ function sameLabels(a: Labels, b: Labels): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
+/** Options of `buildClusterModel`. */
+export interface ClusterModelOptions {
+  /**
+   * Kinds that run pods beyond the built-in ones (Argo `Rollout`, OpenShift
+   * `DeploymentConfig`, kinds a policy declares), which connectivity reports leave out
+   * because the reference analyser does not know them.
+   */
+  extraWorkloadKinds?: ReadonlySet<string>;
+}
+
 /**
  * Groups the input's pods into workloads. Pods count under their top owner: the controlling
  * owner reference, followed through owners present in the input (Pod → ReplicaSet →
  * Deployment, Pod → Job → CronJob). A pod whose owner is absent from the input shows as that
  * owner (`ns/rs-name[ReplicaSet]`); a pod without one is its own workload. Workload objects
- * (Deployment, StatefulSet, …) stand for the pods their template describes.
+ * (Deployment, StatefulSet, …) stand for the pods their template describes; so do objects of
+ * `options.extraWorkloadKinds`.
  */
-export function buildClusterModel(resources: readonly Resource[], diagnostics: NetpolDiagnostic[]): ClusterModel {
+export function buildClusterModel(resources: readonly Resource[], diagnostics: NetpolDiagnostic[], options: ClusterModelOptions = {}): ClusterModel {
+  const extraKinds = options.extraWorkloadKinds;
+  const isPeerKind = (kind: string) => WORKLOAD_PEER_KINDS.has(kind) || (extraKinds?.has(kind) ?? false);
   const namespaces = new Map<string, Labels>();
   for (const resource of resources) {
     if (resource.kind !== 'Namespace') continue;
@@ -116,7 +129,7 @@ export function buildClusterModel(resources: readonly Resource[], diagnostics: N
   const objectKey = (namespace: string, kind: string, name: string) => `${namespace}\u0000${kind}\u0000${name}`;
   const workloadObjects = new Map<string, Resource>();
   for (const resource of resources) {
-    if (resource.kind !== 'Pod' && WORKLOAD_PEER_KINDS.has(resource.kind) && resource.namespace !== undefined) workloadObjects.set(objectKey(resource.namespace, resource.kind, resource.name), resource);
+    if (resource.kind !== 'Pod' && isPeerKind(resource.kind) && resource.namespace !== undefined) workloadObjects.set(objectKey(resource.namespace, resource.kind, resource.name), resource);
   }
   // Follows owner references through objects present in the input, to the topmost one.
   const topOwner = (namespace: string, start: OwnerReference): OwnerReference => {
@@ -124,7 +137,7 @@ export function buildClusterModel(resources: readonly Resource[], diagnostics: N
     for (let depth = 0; depth < 8; depth++) {
       const object = workloadObjects.get(objectKey(namespace, owner.kind, owner.name));
       const next = object === undefined ? undefined : controllerOf(object.object);
-      if (next === undefined || next.name === '' || !WORKLOAD_PEER_KINDS.has(next.kind) || !workloadObjects.has(objectKey(namespace, next.kind, next.name))) return owner;
+      if (next === undefined || next.name === '' || !isPeerKind(next.kind) || !workloadObjects.has(objectKey(namespace, next.kind, next.name))) return owner;
       owner = next;
     }
     return owner;
@@ -158,7 +171,7 @@ export function buildClusterModel(resources: readonly Resource[], diagnostics: N
   };
 
   for (const resource of resources) {
-    if (!WORKLOAD_PEER_KINDS.has(resource.kind) || resource.namespace === undefined) continue;
+    if (!isPeerKind(resource.kind) || resource.namespace === undefined) continue;
     if (podSpecOf(resource) === undefined) continue;
     const namespace = resource.namespace;
     if (resource.kind === 'Pod') {

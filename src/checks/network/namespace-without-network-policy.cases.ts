@@ -77,6 +77,39 @@ metadata:
   name: empty
 `,
     },
+    {
+      name: 'near miss: a BaselineAdminNetworkPolicy default deny protects namespaces that have no NetworkPolicy',
+      yaml: `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata:
+  name: default
+spec:
+  subject:
+    namespaces: {}
+  ingress:
+  - name: deny-all-ingress
+    action: Deny
+    from:
+    - namespaces: {}
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+    },
   ],
   invalid: [
     {
@@ -142,6 +175,44 @@ spec:
         image: registry.example.com/migrate:1.0.0
 `,
       expect: [{ line: 11, column: 1, path: 'metadata.namespace', message: 'namespace "default" runs 1 workload (Job/migrate)' }],
+    },
+    {
+      name: 'an AdminNetworkPolicy that only keeps pods from the cloud metadata address leaves the namespace open',
+      yaml: `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata:
+  name: no-cloud-metadata
+spec:
+  priority: 5
+  subject:
+    namespaces: {}
+  egress:
+  - name: metadata
+    action: Deny
+    to:
+    - networks: [169.254.169.254/32]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: blog
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+      expect: [
+        {
+          line: 19,
+          column: 3,
+          path: 'metadata.namespace',
+          message:
+            'namespace "blog" runs 1 workload (Deployment/web) but has no NetworkPolicy, and the admin network policies that apply to them leave them open: its pods accept traffic from any pod and can connect anywhere',
+        },
+      ],
     },
   ],
 };

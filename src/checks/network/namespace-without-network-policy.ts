@@ -1,6 +1,6 @@
 import type { SetCheck } from '../../engine/types.js';
 import type { Resource } from '../../model/resource.js';
-import { podWorkloads, policiesByNamespace, type PodWorkload } from './policy-coverage.js';
+import { listWorkloads, networkPosture, policiesOf, unprotectedNamespaces, type PostureWorkload } from './posture.js';
 
 export const namespaceWithoutNetworkPolicy: SetCheck = {
   id: 'namespace-without-network-policy',
@@ -8,7 +8,7 @@ export const namespaceWithoutNetworkPolicy: SetCheck = {
   appliesTo: 'workloads',
   meta: {
     title: 'Namespace without NetworkPolicy',
-    summary: 'A namespace runs workloads but has no NetworkPolicy, so its pods accept traffic from every pod in the cluster and can connect anywhere.',
+    summary: 'A namespace runs workloads but has no NetworkPolicy and no admin network policy restricts its pods, so they accept traffic from every pod in the cluster and can connect anywhere.',
     severity: 'medium',
     category: 'network',
     remediation:
@@ -24,23 +24,20 @@ export const namespaceWithoutNetworkPolicy: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const policies = policiesByNamespace(resources);
-    const workloadsByNamespace = new Map<string, PodWorkload[]>();
-    for (const workload of podWorkloads(resources)) {
-      const list = workloadsByNamespace.get(workload.namespace);
-      if (list === undefined) workloadsByNamespace.set(workload.namespace, [workload]);
-      else list.push(workload);
-    }
+    const posture = networkPosture(resources);
     const namespaceObjects = new Map<string, Resource>();
     for (const resource of resources) if (resource.kind === 'Namespace' && !namespaceObjects.has(resource.name)) namespaceObjects.set(resource.name, resource);
-    for (const [namespace, workloads] of workloadsByNamespace) {
-      const inNamespace = policies.get(namespace);
-      if (inNamespace !== undefined && inNamespace.kubernetes.length + inNamespace.other.length > 0) continue;
-      const names = workloads.map((workload) => `${workload.resource.kind}/${workload.resource.name}`);
-      const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-      const message = `namespace "${namespace}" runs ${names.length} workload${names.length === 1 ? '' : 's'} (${shown}) but has no NetworkPolicy: its pods accept traffic from any pod and can connect anywhere`;
+    for (const [namespace, entries] of unprotectedNamespaces(posture)) {
+      const admin = entries.some((entry) => {
+        const ingress = policiesOf(posture, entry, 'ingress');
+        const egress = policiesOf(posture, entry, 'egress');
+        return ingress.admin.length + egress.admin.length > 0 || ingress.baseline !== undefined || egress.baseline !== undefined;
+      });
+      const message =
+        `namespace "${namespace}" runs ${entries.length} workload${entries.length === 1 ? '' : 's'} (${listWorkloads(entries)}) but has no NetworkPolicy` +
+        `${admin ? ', and the admin network policies that apply to them leave them open' : ''}: its pods accept traffic from any pod and can connect anywhere`;
       const namespaceObject = namespaceObjects.get(namespace);
-      const first = workloads[0] as PodWorkload;
+      const first = entries[0] as PostureWorkload;
       if (namespaceObject !== undefined) report(namespaceObject, { path: ['metadata', 'name'], message });
       else report(first.resource, { path: ['metadata', 'namespace'], message });
     }

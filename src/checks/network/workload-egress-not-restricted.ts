@@ -1,5 +1,6 @@
 import type { SetCheck } from '../../engine/types.js';
-import { workloadsNotIsolated } from './policy-coverage.js';
+import { unrestrictedWorkloads } from './isolation.js';
+import { networkPosture } from './posture.js';
 
 export const workloadEgressNotRestricted: SetCheck = {
   id: 'workload-egress-not-restricted',
@@ -7,7 +8,7 @@ export const workloadEgressNotRestricted: SetCheck = {
   appliesTo: 'workloads',
   meta: {
     title: 'Workload egress not restricted',
-    summary: 'The pods of a workload are selected by no NetworkPolicy with policy type Egress in their namespace, so they can connect to any address, inside or outside the cluster.',
+    summary: 'No NetworkPolicy selects the pods of a workload for egress and the admin network policies that apply, if any, leave them open, so they can connect to any address, inside or outside the cluster.',
     severity: 'low',
     category: 'network',
     remediation:
@@ -19,11 +20,8 @@ export const workloadEgressNotRestricted: SetCheck = {
     frameworks: [{ framework: 'NSA', control: 'isolation/network-policies' }],
   },
   run({ resources, report }) {
-    for (const workload of workloadsNotIsolated(resources, 'Egress')) {
-      report(workload.resource, {
-        path: [...workload.podSpec.metadataPath, 'labels'],
-        message: `the pods of ${workload.resource.kind} "${workload.resource.name}" are selected by no NetworkPolicy for Egress in namespace "${workload.namespace}": they can connect to any address`,
-      });
+    for (const { entry, message } of unrestrictedWorkloads(networkPosture(resources), 'egress')) {
+      report(entry.resource, { path: [...entry.podSpec.metadataPath, 'labels'], message });
     }
   },
 };

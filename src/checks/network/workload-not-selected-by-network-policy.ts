@@ -1,5 +1,6 @@
 import type { SetCheck } from '../../engine/types.js';
-import { workloadsNotIsolated } from './policy-coverage.js';
+import { unrestrictedWorkloads } from './isolation.js';
+import { networkPosture } from './posture.js';
 
 export const workloadNotSelectedByNetworkPolicy: SetCheck = {
   id: 'workload-not-selected-by-network-policy',
@@ -7,7 +8,7 @@ export const workloadNotSelectedByNetworkPolicy: SetCheck = {
   appliesTo: 'workloads',
   meta: {
     title: 'Workload not isolated for ingress',
-    summary: 'The pods of a workload are selected by no NetworkPolicy with policy type Ingress in their namespace, so any pod in the cluster can connect to them.',
+    summary: 'No NetworkPolicy selects the pods of a workload for ingress and the admin network policies that apply, if any, leave them open, so any pod in the cluster can connect to them.',
     severity: 'medium',
     category: 'network',
     remediation:
@@ -15,6 +16,7 @@ export const workloadNotSelectedByNetworkPolicy: SetCheck = {
     references: [
       'https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation',
       'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
+      'https://network-policy-api.sigs.k8s.io/api-overview/',
     ],
     frameworks: [
       { framework: 'CIS', control: '5.3.2' },
@@ -22,11 +24,8 @@ export const workloadNotSelectedByNetworkPolicy: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    for (const workload of workloadsNotIsolated(resources, 'Ingress')) {
-      report(workload.resource, {
-        path: [...workload.podSpec.metadataPath, 'labels'],
-        message: `the pods of ${workload.resource.kind} "${workload.resource.name}" are selected by no NetworkPolicy for Ingress in namespace "${workload.namespace}": any pod can connect to them`,
-      });
+    for (const { entry, message } of unrestrictedWorkloads(networkPosture(resources), 'ingress')) {
+      report(entry.resource, { path: [...entry.podSpec.metadataPath, 'labels'], message });
     }
   },
 };

@@ -13,6 +13,8 @@ export const secretAsEnvVar: ResourceCheck = {
     title: 'Secret passed as an environment variable',
     summary: 'A container receives a Secret through environment variables instead of a mounted file, where it is easier to leak (child processes, crash reports, debug endpoints, logs).',
     severity: 'low',
+    // A hardening preference many images cannot follow: on in the strict preset and the frameworks, not by default.
+    enabledByDefault: false,
     category: 'secrets',
     remediation:
       'Mount the Secret as a volume (`volumes[].secret` with `volumeMounts`) and have the application read the file; mounted Secrets are also updated in place when the Secret changes.',
