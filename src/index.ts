@@ -130,3 +130,19 @@ export type {
   GitManifests,
   ClusterModelOptions,
 } from './netpol/index.js';
+export { AdmissionEngine, DecisionCache, EvaluationError, admissionResource, type AdmissionDecision, type AdmissionEngineOptions, type MutationDecision } from './server/engine.js';
+export {
+  readAdmissionReview,
+  parseAdmissionReview,
+  admissionReviewResponse,
+  InvalidReviewError,
+  ADMISSION_API_VERSION,
+  type AdmissionRequest,
+  type AdmissionResponse,
+  type AdmissionReviewResponse,
+} from './server/admission-review.js';
+export { startWebhook, type WebhookOptions, type RunningWebhook } from './server/webhook.js';
+export { WebhookServer } from './server/server.js';
+export { generateSelfSigned, type SelfSignedMaterial } from './server/certificates.js';
+export { safeDefaultsPatch, type PatchOperation } from './server/mutate.js';
+export { judgeFindings, type JudgeOptions } from './policy/judge.js';

@@ -1,7 +1,7 @@
 import { BUILTIN_CHECKS } from './checks/index.js';
 import { anyEvaluated, runChecks, type Evaluation, type RunOptions } from './engine/run.js';
-import { exceptionCovers, exceptionState, type ExceptionStatus } from './policy/exceptions.js';
-import { InlineIgnoreJudge } from './policy/inline.js';
+import type { ExceptionStatus } from './policy/exceptions.js';
+import { judgeFindings } from './policy/judge.js';
 import { compileAdmissionPolicies } from './vap/admission.js';
 import { admissionPolicyChecks } from './vap/checks.js';
 import { vapProblemDiagnostics } from './vap/findings.js';
@@ -172,44 +172,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const outcome = runChecks(resources, checks, runOptions);
   diagnostics.push(...(admissionPolicies?.diagnostics ?? []), ...outcome.diagnostics);
   const checksById = new Map(checks.map((check) => [check.id, check]));
-  const inline = new InlineIgnoreJudge(resolver, diagnostics);
-  let exceptions: ExceptionStatus[] | undefined;
-  if (resolver !== undefined && policy !== undefined) {
-    const config = policy.config;
-    const states = config.exceptions.map((exception) => ({ exception, state: exceptionState(exception, now), used: 0 }));
-    for (const finding of outcome.findings) {
-      const resource = outcome.resourceOf(finding);
-      const check = checksById.get(finding.checkId);
-      if (resource === undefined || check === undefined) continue;
-      const threshold = resolver.failOn(resource, failOn).failOn;
-      if (threshold !== failOn) finding.failOn = threshold;
-      const mode = resolver.effective(check, resource).mode;
-      if (mode === 'warn' || mode === 'audit') finding.mode = mode;
-      const levels = resolver.levelsFor(resource);
-      const covering = states.find((entry) => entry.state !== 'expired' && exceptionCovers(entry.exception, finding, resource, levels, options.cluster));
-      if (covering !== undefined) {
-        finding.status = 'excepted';
-        finding.exception = covering.exception.id;
-        covering.used++;
-      } else inline.apply(finding, check, resource);
-    }
-    exceptions = states.map(({ exception, state, used }) => {
-      const status: ExceptionStatus = { id: exception.id, owner: exception.owner, reason: exception.reason, state, used };
-      if (exception.ticket !== undefined) status.ticket = exception.ticket;
-      if (exception.expires !== undefined) status.expires = exception.expires;
-      if (state === 'expired') {
-        diagnostics.push({ severity: 'warning', code: 'exception-expired', message: `exception ${exception.id} (owner ${exception.owner}) expired on ${exception.expires}: the findings it covered fail again`, file: policy.file });
-      }
-      return status;
-    });
-  }
-  else {
-    for (const finding of outcome.findings) {
-      const resource = outcome.resourceOf(finding);
-      const check = checksById.get(finding.checkId);
-      if (resource !== undefined && check !== undefined) inline.apply(finding, check, resource);
-    }
-  }
+  const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true });
   const findings = outcome.findings.sort(compareFindings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
 

@@ -21,6 +21,7 @@ import { explainCheck, listChecks, requireTextOrJson } from './checks.js';
 import { registerGateCommand } from './gate.js';
 import { registerNetpolCommands } from './netpol.js';
 import { registerRbacCommands } from './rbac.js';
+import { registerServeCommands } from './serve.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
 import { progressReporter } from './progress.js';
@@ -239,6 +240,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   registerGateCommand(program, io, state, (config) => policyFor([], config, undefined));
   registerRbacCommands(program, io, state);
   registerNetpolCommands(program, io, state);
+  registerServeCommands(program, io, state, (config) => policyFor([], config, undefined));
 
   const checks = program.command('checks').description('the check catalogue');
   checks

@@ -53,16 +53,24 @@ function identityOf(resource: Resource): ResourceIdentity {
   return identity;
 }
 
-/** Turns a check's report into a finding with file, line and column. */
-export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity): Finding {
+const NO_POSITION = { line: 1, column: 1 };
+
+/**
+ * Turns a check's report into a finding with file, line and column. `withPosition: false`
+ * leaves the position at 1:1: an object received at admission has no file, and locating a
+ * path there would cost more than the check that found it.
+ */
+export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity, withPosition = true, identity: ResourceIdentity = identityOf(resource)): Finding {
   // One walk tells how much of the path exists (where to point) and gives both written forms.
   const described = describePath(resource.object, report.path);
-  const base = resource.basePath;
-  const existing = described.existing === report.path.length ? report.path : report.path.slice(0, described.existing);
-  const located = base.length === 0 ? existing : [...base, ...existing];
-  // A finding about the whole object points at its first line, not at a `---` before it.
-  const position = (located.length === 0 ? undefined : locateField(resource.document, located)) ?? { line: resourceStartLine(resource), column: 1 };
-  const identity = identityOf(resource);
+  let position = NO_POSITION;
+  if (withPosition) {
+    const base = resource.basePath;
+    const existing = described.existing === report.path.length ? report.path : report.path.slice(0, described.existing);
+    const located = base.length === 0 ? existing : [...base, ...existing];
+    // A finding about the whole object points at its first line, not at a `---` before it.
+    position = (located.length === 0 ? undefined : locateField(resource.document, located)) ?? { line: resourceStartLine(resource), column: 1 };
+  }
   const finding: Finding = {
     checkId: check.id,
     title: check.meta.title,

@@ -39,7 +39,8 @@ interface LevelRef {
  */
 export class PolicyResolver {
   private readonly presetEnabled: Set<string>;
-  private readonly levelsCache = new Map<Resource, ResolvedLevels>();
+  /** Weak: a long-running admission server sees a new resource with every request. */
+  private readonly levelsCache = new WeakMap<Resource, ResolvedLevels>();
   /** By levels key, then by check: asked for every (check, resource) pair of a scan. */
   private readonly effectiveCache = new Map<string, Map<Check, EffectiveCheck>>();
 

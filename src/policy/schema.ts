@@ -72,6 +72,12 @@ const checkSetting = {
 const levelProperties = {
   failOn,
   mode,
+  admission: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'admission webhook (bulwark serve) at this level: mutation with safe defaults, and requesters exempt from checks',
+    properties: { mutate: { type: 'boolean' }, exemptServiceAccounts: stringList, exemptUsers: stringList, exemptGroups: stringList },
+  },
   inlineIgnores: {
     description: 'whether `bulwark.io/ignore` annotations on resources may opt out of checks here: allow, deny, or the check ids they may name',
     oneOf: [{ enum: ['allow', 'deny'] }, stringList],
