@@ -1,7 +1,27 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { BulwarkError } from '../errors/index.js';
 import { loadInputs } from '../loader/load.js';
+import { readSource } from '../loader/sources.js';
+import { DEFAULT_LIMITS } from '../loader/types.js';
 import {
+  authenticatedIdentity,
+  describeSubject,
+  effectiveIdentity,
+  generateRbac,
+  leastPrivilege,
+  parseAccessMatrix,
+  readAuditLog,
+  renderManifests,
+  renderUnusedText,
+  requireManifestFormat,
+  ruleUsage,
+  subjectApplies,
+  unusedJson,
+  type AuditEvent,
+  type AuditLog,
   buildRbacAnalysis,
   can,
   canJson,
@@ -13,6 +33,7 @@ import {
   parseSubjectArgument,
   pathsJson,
   accessMatrix,
+  describeRequest,
   renderCanText,
   renderMatrixCsv,
   renderMatrixHtml,
@@ -76,6 +97,45 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 const MATRIX_FORMATS = ['text', 'csv', 'html', 'json'] as const;
 
+/** Problems of an audit log shown one by one before they are only counted. */
+const SHOWN_LOG_PROBLEMS = 20;
+
+/**
+ * Reads an audit log line by line (it may be large), keeping the events `keep` accepts. Lines
+ * that are not events go to standard error with their line numbers; a log of which no event
+ * could be read is an untrusted input (exit 3).
+ */
+async function readLog(file: string, io: CliIo, keep?: (event: AuditEvent) => boolean): Promise<{ log: AuditLog; name: string }> {
+  const name = file === '-' ? '<stdin>' : file;
+  if (file !== '-') {
+    try {
+      await access(file);
+    } catch (error) {
+      throw new BulwarkError('BULWARK_E_INPUT', `cannot read audit log ${file}: ${(error as Error).message}`);
+    }
+  }
+  const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' });
+  let log: AuditLog;
+  try {
+    log = await readAuditLog(createInterface({ input, crlfDelay: Infinity }), keep);
+  } catch (error) {
+    throw new BulwarkError('BULWARK_E_INPUT', `cannot read audit log ${name}: ${(error as Error).message}`);
+  }
+  for (const problem of log.problems.slice(0, SHOWN_LOG_PROBLEMS)) io.stderr.write(`bulwark: warning ${name}:${problem.line}: skipped: ${problem.message}\n`);
+  if (log.problems.length > SHOWN_LOG_PROBLEMS) io.stderr.write(`bulwark: warning ${name}: ${log.problems.length - SHOWN_LOG_PROBLEMS} more lines skipped\n`);
+  if (log.read === 0) {
+    throw new BulwarkError('BULWARK_E_INPUT', `no audit event could be read from ${name}`, 'Give a log of audit.k8s.io/v1 Event objects, one JSON object per line (the API server\'s --audit-log-path format).');
+  }
+  return { log, name };
+}
+
+/** The text of a file named on the command line (- for standard input); a configuration error when unreadable. */
+async function readConfigText(file: string, io: CliIo): Promise<{ name: string; text: string }> {
+  const source = await readSource(file, DEFAULT_LIMITS, io.stdin);
+  if ('message' in source) throw new BulwarkError('BULWARK_E_CONFIG', `cannot read ${file}: ${source.message}`);
+  return { name: source.file, text: source.text };
+}
+
 function withInputOptions(command: Command): Command {
   return command
     .option('--default-namespace <namespace>', 'namespace for objects that name none', 'default')
@@ -83,9 +143,11 @@ function withInputOptions(command: Command): Command {
 }
 
 /**
- * `bulwark rbac who-can | can | matrix | paths`: questions about the RBAC of manifests or a
- * cluster snapshot. Results go to standard output, problems to standard error; exit 2 for
- * usage errors, 3 when the input held no binding or could not all be read.
+ * `bulwark rbac who-can | can | matrix | paths | unused`: questions about the RBAC of manifests
+ * or a cluster snapshot; `generate` and `from-audit`: RBAC objects written for an access matrix
+ * or for what an audit log shows a subject doing. Results go to standard output, problems to
+ * standard error; exit 2 for usage and configuration errors, 3 when the input held no binding
+ * (or no audit event) or could not all be read.
  */
 export function registerRbacCommands(program: Command, io: CliIo, state: { exitCode: number }): void {
   const rbac = program.command('rbac').description('RBAC queries: who can do what, can a subject do it, the access matrix, escalation paths to cluster-admin');
@@ -167,5 +229,63 @@ export function registerRbacCommands(program: Command, io: CliIo, state: { exitC
     io.stdout.write(format === 'json' ? `${JSON.stringify(pathsJson(report), null, 2)}\n` : renderPathsText(report));
     const found = report.results.some((result) => result.paths.length > 0);
     state.exitCode = !trusted ? EXIT.untrusted : found ? EXIT.findings : EXIT.clean;
+  });
+  rbac
+    .command('generate')
+    .description('Roles, ClusterRoles and bindings from an access matrix (users, groups and ServiceAccounts × namespaces or cluster-wide × view, edit, admin or named rules), written to standard output')
+    .requiredOption('--from <file>', 'the access matrix (docs/schemas/rbac-access.schema.json); - reads standard input')
+    .option('-f, --format <format>', 'yaml or json (a v1 List)', 'yaml')
+    .action(async (flags: { from: string; format: string }) => {
+      const format = requireManifestFormat(flags.format);
+      const { name, text } = await readConfigText(flags.from, io);
+      const generated = generateRbac(parseAccessMatrix(name, text));
+      for (const role of generated.unusedRoles) io.stderr.write(`bulwark: note: role "${role}" of ${name} is given to no subject: not written\n`);
+      io.stdout.write(renderManifests(generated.objects, format, [`Generated by bulwark rbac generate from ${name}: ${generated.objects.length} objects.`]));
+      state.exitCode = EXIT.clean;
+    });
+
+  rbac
+    .command('from-audit')
+    .description('the least-privilege Roles, ClusterRole and bindings that allow every request a subject made in an audit log (denied ones included), written to standard output')
+    .argument('<audit-log>', 'audit.k8s.io/v1 events, one JSON object per line (the API server\'s log backend); - reads standard input')
+    .requiredOption('--subject <subject>', 'user:NAME, group:NAME, sa:NAMESPACE/NAME or system:serviceaccount:NAMESPACE:NAME')
+    .option('--namespace-scoped', 'Roles in namespaces only: requests outside namespaces (cluster-scoped resources, all namespaces, URLs) are left out and listed on standard error')
+    .option('--name <name>', 'name of every role and binding written (default least-privilege:<kind>:<name>)')
+    .option('-f, --format <format>', 'yaml or json (a v1 List)', 'yaml')
+    .action(async (file: string, flags: { subject: string; namespaceScoped?: boolean; name?: string; format: string }) => {
+      const format = requireManifestFormat(flags.format);
+      const subject = parseSubjectArgument(flags.subject);
+      if (flags.name !== undefined && (flags.name === '' || /[/%]/.test(flags.name) || flags.name === '.' || flags.name === '..')) {
+        throw new BulwarkError('BULWARK_E_USAGE', `--name "${flags.name}" is not a valid object name`, 'Role and binding names may hold anything but / and %.');
+      }
+      const ofSubject = (event: AuditEvent) =>
+        subjectApplies(subject, effectiveIdentity(event)) || (event.impersonatedUser !== undefined && subjectApplies(subject, authenticatedIdentity(event)));
+      const { log, name } = await readLog(file, io, ofSubject);
+      const result = leastPrivilege(log.events, subject, { ...(flags.name !== undefined ? { name: flags.name } : {}), namespaceScoped: flags.namespaceScoped === true });
+      if (result.requests === 0) {
+        throw new BulwarkError('BULWARK_E_INPUT', `no request of ${describeSubject(subject)} in ${name} (${log.read} events read)`, 'Check the subject: a user by name, a group its members are in, or a ServiceAccount as sa:NAMESPACE/NAME.');
+      }
+      io.stderr.write(`bulwark: ${result.requests} request${result.requests === 1 ? '' : 's'} of ${describeSubject(subject)} in ${name}${result.denied > 0 ? `, ${result.denied} of them denied (403): allowed here, review them` : ''}\n`);
+      for (const request of result.leftOut) io.stderr.write(`bulwark: note: left out (--namespace-scoped): ${describeRequest(request)}\n`);
+      const header = [`Least privilege for ${describeSubject(subject)}: every request it made in ${name}, and no more.`];
+      io.stdout.write(renderManifests(result.objects, format, header));
+      state.exitCode = EXIT.clean;
+    });
+
+  withInputOptions(
+    rbac
+      .command('unused')
+      .description('for every subject of the bindings, the grants (binding, role and rule, with file and line) that no request of an audit log used; a report, exit 0')
+      .requiredOption('--audit <file>', 'audit log: audit.k8s.io/v1 events, one JSON object per line; - reads standard input')
+      .argument('[paths...]', 'files or directories of manifests; - reads standard input')
+      .option('-f, --format <format>', 'text or json', 'text'),
+  ).action(async (paths: string[], flags: InputFlags & { audit: string; format: string }) => {
+    const format = requireTextOrJson(flags.format);
+    if (flags.audit === '-' && paths.includes('-')) throw new BulwarkError('BULWARK_E_USAGE', 'standard input cannot be both the audit log and the manifests');
+    const { analysis, trusted } = await analyse(paths, flags, io);
+    const { log, name } = await readLog(flags.audit, io);
+    const report = ruleUsage(analysis, log.events);
+    io.stdout.write(format === 'json' ? `${JSON.stringify(unusedJson(report, name), null, 2)}\n` : renderUnusedText(report, name));
+    state.exitCode = trusted ? EXIT.clean : EXIT.untrusted;
   });
 }

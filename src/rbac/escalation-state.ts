@@ -1,5 +1,5 @@
-import type { BindingDef, Grant, RbacModel, RoleDef, RuleRef } from './model.js';
-import { describeRole, grantAppliesIn } from './model.js';
+import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
+import { describeRole } from './model.js';
 import { apiGroupMatches, resourceMatches, ruleAllows, verbMatches } from './rules.js';
 import { describeSubject, identityOf } from './subjects.js';
 import { isNonResourceRequest, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
@@ -29,6 +29,59 @@ export interface StepPermission {
   rule: RuleRef | undefined;
   /** The namespace the grant is limited to; undefined: cluster-wide. */
   namespace: string | undefined;
+}
+
+/**
+ * One object per subject state, each with its key worked out once: a large cluster has
+ * millions of possible steps, most of them to the same few thousand ServiceAccounts, and
+ * building and hashing a new key for each step would cost more than the step.
+ */
+export class StateCatalog {
+  private readonly subjects = new Map<string, Map<string, Map<string, EscalationState>>>();
+  private readonly byAccount = new Map<object, EscalationState>();
+  private readonly keys = new WeakMap<EscalationState, string>();
+
+  /** The state of a subject's credentials; the same object for the same subject. */
+  subject(subject: Subject): EscalationState {
+    const namespace = subject.kind === 'ServiceAccount' ? subject.namespace : '';
+    let byNamespace = this.subjects.get(subject.kind);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      this.subjects.set(subject.kind, byNamespace);
+    }
+    let byName = byNamespace.get(namespace);
+    if (byName === undefined) {
+      byName = new Map();
+      byNamespace.set(namespace, byName);
+    }
+    let state = byName.get(subject.name);
+    if (state === undefined) {
+      state = { kind: 'subject', subject };
+      byName.set(subject.name, state);
+      this.keys.set(state, stateKey(state));
+    }
+    return state;
+  }
+
+  /** A ServiceAccount's state. */
+  account(namespace: string, name: string): EscalationState {
+    return this.subjects.get('ServiceAccount')?.get(namespace)?.get(name) ?? this.subject({ kind: 'ServiceAccount', namespace, name });
+  }
+
+  /** A ServiceAccount's state, looked up by an object that stands for it (one the input knows of). */
+  accountOf(known: { namespace: string; name: string }): EscalationState {
+    let state = this.byAccount.get(known);
+    if (state === undefined) {
+      state = this.account(known.namespace, known.name);
+      this.byAccount.set(known, state);
+    }
+    return state;
+  }
+
+  /** `stateKey`, worked out once for the states of this catalog. */
+  keyOf(state: EscalationState): string {
+    return this.keys.get(state) ?? stateKey(state);
+  }
 }
 
 /** One key per state, for the search's visited set. */
@@ -80,27 +133,130 @@ export function namespacesWithin(reach: Reach, namespaces: Iterable<string>): st
   return [...namespaces].filter((namespace) => reach.namespaces.has(namespace));
 }
 
+/** A request without its namespace, as a key: what a rule's answer depends on. */
+export function requestShape(request: AccessRequest): string {
+  return isNonResourceRequest(request) ? `url ${request.verb} ${request.path}` : `${request.verb} ${request.group ?? ''} ${request.resource} ${request.subresource ?? ''} ${request.name ?? ''}`;
+}
+
+/**
+ * What the rules of each role allow, remembered across the states of a search: many states hold
+ * the same roles (every namespace's `edit`, `admin`, `view`), and a role's answer to a request
+ * does not depend on who holds it or where.
+ */
+export class RoleMatches {
+  private readonly allowing = new Map<RoleDef, Map<string, RuleRef | null>>();
+  private readonly reaching = new Map<RoleDef, Map<string, boolean>>();
+
+  constructor(private readonly model: RbacModel) {}
+
+  /** The first effective rule of the role that allows the request (its namespace aside); `key` is its `requestShape`. */
+  firstAllowing(role: RoleDef, request: AccessRequest, key: string = requestShape(request)): RuleRef | undefined {
+    let byRequest = this.allowing.get(role);
+    if (byRequest === undefined) {
+      byRequest = new Map();
+      this.allowing.set(role, byRequest);
+    }
+    let rule = byRequest.get(key);
+    if (rule === undefined) {
+      rule = this.model.effectiveRules(role).find((candidate) => ruleAllows(candidate.rule, request)) ?? null;
+      byRequest.set(key, rule);
+    }
+    return rule ?? undefined;
+  }
+
+  /** Whether some effective rule of the role allows a verb on a resource for some object name. */
+  reaches(role: RoleDef, key: string, verb: string, group: string, resource: string, subresource: string | undefined): boolean {
+    let byShape = this.reaching.get(role);
+    if (byShape === undefined) {
+      byShape = new Map();
+      this.reaching.set(role, byShape);
+    }
+    let reaches = byShape.get(key);
+    if (reaches === undefined) {
+      reaches = this.model.effectiveRules(role).some((rule) => ruleReaches(rule.rule, verb, group, resource, subresource));
+      byShape.set(key, reaches);
+    }
+    return reaches;
+  }
+}
+
+/**
+ * Namespaces in a fixed order, to pick those a reach covers without walking all of them: in a
+ * cluster of thousands of namespaces, most states reach a handful.
+ */
+export class NamespaceOrder {
+  readonly namespaces: readonly string[];
+  private readonly positions = new Map<string, number>();
+
+  constructor(namespaces: Iterable<string>) {
+    this.namespaces = [...namespaces];
+    this.namespaces.forEach((namespace, position) => this.positions.set(namespace, position));
+  }
+
+  /** Of these namespaces, those a reach covers, in this order (what `namespacesWithin` gives). */
+  within(reach: Reach): string[] {
+    if (reach.everywhere) return [...this.namespaces];
+    if (reach.namespaces.size === 0) return [];
+    const out: string[] = [];
+    for (const namespace of reach.namespaces) if (this.positions.has(namespace)) out.push(namespace);
+    return out.sort((a, b) => (this.positions.get(a) as number) - (this.positions.get(b) as number));
+  }
+}
+
+/** A binding a subject holds and the role it gives, where it applies. */
+interface HeldRole {
+  binding: BindingDef;
+  subject: ResolvedBindingSubject;
+  role: RoleDef;
+  /** The binding's namespace; undefined: cluster-wide. */
+  namespace: string | undefined;
+}
+
 /** What a state may do, answered with the grant that allows it. */
 export class Capability {
   readonly state: EscalationState;
   /** The identity a `subject` state acts as. */
   readonly identity: UserInfo | undefined;
-  /** For a `subject` state, everything it is granted, ClusterRoleBindings first (the authorizer's order). */
-  readonly grants: readonly Grant[];
   private readonly model: RbacModel;
+  private readonly matches: RoleMatches;
+  /** For a `subject` state, the bindings it holds, ClusterRoleBindings first (the authorizer's order). */
+  private readonly held: readonly HeldRole[];
+  /** The same, split: ClusterRoleBindings, and RoleBindings by namespace (each in the order of `held`). */
+  private readonly clusterWide: readonly HeldRole[];
+  private readonly byNamespace = new Map<string, HeldRole[]>();
+  /** Which ClusterRoleBinding allows a request of each shape (null: none): the same in every namespace. */
+  private readonly clusterWidePermits = new Map<string, HeldRole | null>();
   private readonly reaches = new Map<string, Reach>();
+  private allGrants: readonly Grant[] | undefined;
 
-  constructor(model: RbacModel, state: EscalationState) {
+  constructor(model: RbacModel, state: EscalationState, matches: RoleMatches = new RoleMatches(model)) {
     this.model = model;
+    this.matches = matches;
     this.state = state;
     if (state.kind === 'subject') {
       this.identity = identityOf(state.subject);
-      const order = (grant: Grant) => (grant.binding.kind === 'ClusterRoleBinding' ? 0 : 1);
-      this.grants = model.grantsFor(this.identity).sort((a, b) => order(a) - order(b));
+      const order = (held: HeldRole) => (held.binding.kind === 'ClusterRoleBinding' ? 0 : 1);
+      this.held = model
+        .bindingsFor(this.identity)
+        .map(({ binding, subject }) => ({ binding, subject, role: binding.role, namespace: binding.namespace }))
+        .sort((a, b) => order(a) - order(b));
     } else {
       this.identity = undefined;
-      this.grants = [];
+      this.held = [];
     }
+    this.clusterWide = this.held.filter((held) => held.namespace === undefined);
+    for (const held of this.held) {
+      if (held.namespace === undefined) continue;
+      const list = this.byNamespace.get(held.namespace);
+      if (list === undefined) this.byNamespace.set(held.namespace, [held]);
+      else list.push(held);
+    }
+  }
+
+  /** For a `subject` state, everything it is granted, ClusterRoleBindings first (the authorizer's order). */
+  get grants(): readonly Grant[] {
+    this.allGrants ??= this.held.flatMap(({ binding, subject, role, namespace }) => this.model.effectiveRules(role).map((rule) => ({ binding, subject, role, rule, namespace })));
+    return this.allGrants;
   }
 
   /** The grant that allows a request, if any: RoleBindings and roles held in a namespace only there. */
@@ -109,12 +265,24 @@ export class Capability {
     const state = this.state;
     switch (state.kind) {
       case 'subject': {
-        const grant = this.grants.find((candidate) => grantAppliesIn(candidate, namespace) && ruleAllows(candidate.rule.rule, request));
-        return grant === undefined ? undefined : { request, binding: grant.binding, role: grant.role, rule: grant.rule, namespace: grant.namespace };
+        // The first grant that allows it: the first binding that applies whose role allows it, by the role's first such rule.
+        // ClusterRoleBindings come first and apply everywhere, so their answer is worked out once per shape of request.
+        const shape = requestShape(request);
+        let clusterWide = this.clusterWidePermits.get(shape);
+        if (clusterWide === undefined) {
+          clusterWide = this.clusterWide.find((held) => this.matches.firstAllowing(held.role, request, shape) !== undefined) ?? null;
+          this.clusterWidePermits.set(shape, clusterWide);
+        }
+        const candidates = clusterWide !== null ? [clusterWide] : namespace === undefined ? [] : (this.byNamespace.get(namespace) ?? []);
+        for (const held of candidates) {
+          const rule = this.matches.firstAllowing(held.role, request, shape);
+          if (rule !== undefined) return { request, binding: held.binding, role: held.role, rule, namespace: held.namespace };
+        }
+        return undefined;
       }
       case 'role': {
         if (state.namespace !== undefined && state.namespace !== namespace) return undefined;
-        const rule = this.model.effectiveRules(state.role).find((candidate) => ruleAllows(candidate.rule, request));
+        const rule = this.matches.firstAllowing(state.role, request);
         return rule === undefined ? undefined : { request, binding: undefined, role: state.role, rule, namespace: state.namespace };
       }
       case 'everything':
@@ -136,16 +304,16 @@ export class Capability {
       case 'subject': {
         const namespaces = new Set<string>();
         let everywhere = false;
-        for (const grant of this.grants) {
-          if (!ruleReaches(grant.rule.rule, verb, group, resource, subresource)) continue;
-          if (grant.namespace === undefined) everywhere = true;
-          else namespaces.add(grant.namespace);
+        for (const held of this.held) {
+          if (!this.matches.reaches(held.role, key, verb, group, resource, subresource)) continue;
+          if (held.namespace === undefined) everywhere = true;
+          else namespaces.add(held.namespace);
         }
         reach = everywhere ? EVERYWHERE : namespaces.size === 0 ? NOWHERE : { everywhere: false, namespaces };
         break;
       }
       case 'role': {
-        const reaches = this.model.effectiveRules(state.role).some((rule) => ruleReaches(rule.rule, verb, group, resource, subresource));
+        const reaches = this.matches.reaches(state.role, key, verb, group, resource, subresource);
         reach = !reaches ? NOWHERE : state.namespace === undefined ? EVERYWHERE : { everywhere: false, namespaces: new Set([state.namespace]) };
         break;
       }
@@ -170,10 +338,6 @@ export class Capability {
   heldRoles(): { role: RoleDef; namespace: string | undefined; binding: BindingDef | undefined }[] {
     const state = this.state;
     if (state.kind === 'role') return [{ role: state.role, namespace: state.namespace, binding: undefined }];
-    const out: { role: RoleDef; namespace: string | undefined; binding: BindingDef | undefined }[] = [];
-    for (const grant of this.grants) {
-      if (!out.some((known) => known.binding === grant.binding)) out.push({ role: grant.role, namespace: grant.namespace, binding: grant.binding });
-    }
-    return out;
+    return this.held.map(({ role, namespace, binding }) => ({ role, namespace, binding }));
   }
 }

@@ -2,7 +2,7 @@ import { resourceLabel } from '../report/format.js';
 import type { Resource } from '../model/resource.js';
 import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
-import { namespacesWithin, type Capability, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
+import { NamespaceOrder, namespacesWithin, StateCatalog, type Capability, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
 import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
 import { risksOfRule } from './risks.js';
 import { isFullWildcardRule } from './rules.js';
@@ -73,6 +73,13 @@ export interface SearchContext {
   /** Workloads by the namespace they run in, and those holding a token. */
   workloadsByNamespace: ReadonlyMap<string, readonly WorkloadIdentity[]>;
   tokenWorkloadsByNamespace: ReadonlyMap<string, readonly WorkloadIdentity[]>;
+  /** The keys of `namespaces`, `accountsByNamespace`, `workloadsByNamespace` and `tokenWorkloadsByNamespace`, in their order. */
+  namespaceOrder: NamespaceOrder;
+  accountNamespaces: NamespaceOrder;
+  workloadNamespaces: NamespaceOrder;
+  tokenWorkloadNamespaces: NamespaceOrder;
+  /** The states steps lead to, one object (and key) per subject. */
+  states: StateCatalog;
 }
 
 function byNamespace(workloads: readonly WorkloadIdentity[]): Map<string, WorkloadIdentity[]> {
@@ -87,7 +94,7 @@ function byNamespace(workloads: readonly WorkloadIdentity[]): Map<string, Worklo
 
 const request = (verb: string, group: string, resource: string, more: Partial<ResourceRequest> = {}): ResourceRequest => ({ verb, group, resource, ...more });
 const inNamespace = (namespace: string, name?: string): Partial<ResourceRequest> => (name === undefined ? { namespace } : { namespace, name });
-const account = (serviceAccount: KnownServiceAccount): EscalationState => ({ kind: 'subject', subject: { kind: 'ServiceAccount', namespace: serviceAccount.namespace, name: serviceAccount.name } });
+const account = (context: SearchContext, serviceAccount: KnownServiceAccount): EscalationState => context.states.accountOf(serviceAccount);
 const accountText = (namespace: string, name: string) => `ServiceAccount "${namespace}/${name}"`;
 
 /** Kinds whose creation runs pods, with their resource. Creating any of them is creating pods. */
@@ -140,21 +147,33 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
   powerfulClusterRoles.sort((a, b) => Number(b.name === 'cluster-admin') - Number(a.name === 'cluster-admin') || compareText(a.name, b.name));
   for (const workload of analysis.workloads) namespaces.add(workload.serviceAccount.namespace);
   const tokenWorkloads = analysis.workloads.filter((workload) => workload.token.held);
+  const sortedNamespaces = [...namespaces].sort(compareText);
+  const workloadsByNamespace = byNamespace(analysis.workloads);
+  const tokenWorkloadsByNamespace = byNamespace(tokenWorkloads);
   return {
     analysis,
     accountsByNamespace,
-    namespaces: [...namespaces].sort(compareText),
+    namespaces: sortedNamespaces,
     users: [...users].sort(compareText),
     groups: [...groups].sort(compareText),
     powerfulClusterRoles,
     powerfulRoles,
     tokenWorkloads,
-    workloadsByNamespace: byNamespace(analysis.workloads),
-    tokenWorkloadsByNamespace: byNamespace(tokenWorkloads),
+    workloadsByNamespace,
+    tokenWorkloadsByNamespace,
+    namespaceOrder: new NamespaceOrder(sortedNamespaces),
+    accountNamespaces: new NamespaceOrder(accountsByNamespace.keys()),
+    workloadNamespaces: new NamespaceOrder(workloadsByNamespace.keys()),
+    tokenWorkloadNamespaces: new NamespaceOrder(tokenWorkloadsByNamespace.keys()),
+    states: new StateCatalog(),
   };
 }
 
-type Technique = (context: SearchContext, capability: Capability) => EscalationStep[];
+/**
+ * Finds the steps a state can take. `wanted` says which target states are of interest: a
+ * technique may skip the others (and the work of finding how to reach them), never anything else.
+ */
+type Technique = (context: SearchContext, capability: Capability, wanted: (to: EscalationState) => boolean) => EscalationStep[];
 
 /** Where any of several verbs on any of several resources might be allowed. */
 function reachOf(capability: Capability, verbs: readonly string[], targets: readonly { group: string; resource: string; subresource?: string }[]): Reach {
@@ -202,7 +221,7 @@ const bindRole: Technique = (context, capability) => {
   const writeNamespaced = reachOf(capability, ['create', 'update', 'patch'], rbacTarget('rolebindings'));
   const scopes: (string | undefined)[] = [
     ...(bind.everywhere && writeCluster.everywhere ? [undefined] : []),
-    ...namespacesWithin(writeNamespaced, namespacesWithin(bind, context.namespaces)),
+    ...namespacesWithin(writeNamespaced, context.namespaceOrder.within(bind)),
   ];
   for (const namespace of scopes) {
     const targets = bindTargets(namespace);
@@ -251,7 +270,7 @@ const escalateRole: Technique = (_context, capability) => {
 };
 
 /** Acting as another user, group or ServiceAccount through impersonation headers. */
-const impersonate: Technique = (context, capability) => {
+const impersonate: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
   const impersonation = (resource: string, name: string, namespace?: string) => capability.permits(request('impersonate', '', resource, namespace === undefined ? { name } : inNamespace(namespace, name)));
   let someUser: StepPermission | undefined = capability.permits(request('impersonate', '', 'users'));
@@ -260,21 +279,25 @@ const impersonate: Technique = (context, capability) => {
     const permission = impersonation('users', user);
     if (permission === undefined) continue;
     someUser ??= permission;
-    out.push(step('impersonate', capability, { kind: 'subject', subject: { kind: 'User', name: user } }, `impersonates User "${user}"`, [permission]));
+    const to = context.states.subject({ kind: 'User', name: user });
+    if (wanted(to)) out.push(step('impersonate', capability, to, `impersonates User "${user}"`, [permission]));
   }
-  for (const namespace of namespacesWithin(capability.reach('impersonate', '', 'serviceaccounts'), context.accountsByNamespace.keys())) {
+  for (const namespace of context.accountNamespaces.within(capability.reach('impersonate', '', 'serviceaccounts'))) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
       const permission = impersonation('serviceaccounts', known.name, namespace);
       if (permission === undefined) continue;
       someUser ??= permission;
-      out.push(step('impersonate', capability, account(known), `impersonates ${accountText(namespace, known.name)}`, [permission]));
+      const to = account(context, known);
+      if (wanted(to)) out.push(step('impersonate', capability, to, `impersonates ${accountText(namespace, known.name)}`, [permission]));
     }
   }
   // Impersonate-Group needs an Impersonate-User beside it.
   if (someUser !== undefined && capability.reach('impersonate', '', 'groups').everywhere) {
     for (const group of context.groups) {
+      const to = context.states.subject({ kind: 'Group', name: group });
+      if (!wanted(to)) continue;
       const permission = impersonation('groups', group);
-      if (permission !== undefined) out.push(step('impersonate', capability, { kind: 'subject', subject: { kind: 'Group', name: group } }, `impersonates Group "${group}" (with a user it may impersonate)`, [permission, someUser]));
+      if (permission !== undefined) out.push(step('impersonate', capability, to, `impersonates Group "${group}" (with a user it may impersonate)`, [permission, someUser]));
     }
   }
   return out;
@@ -283,7 +306,7 @@ const impersonate: Technique = (context, capability) => {
 const CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
 
 /** A client certificate in group system:masters, through a CSR it submits, approves and reads back. */
-const signCertificate: Technique = (_context, capability) => {
+const signCertificate: Technique = (context, capability) => {
   const group = 'certificates.k8s.io';
   const create = capability.permits(request('create', group, 'certificatesigningrequests'));
   if (create === undefined) return [];
@@ -296,7 +319,7 @@ const signCertificate: Technique = (_context, capability) => {
     step(
       'sign-certificate',
       capability,
-      { kind: 'subject', subject: { kind: 'Group', name: SYSTEM_MASTERS } },
+      context.states.subject({ kind: 'Group', name: SYSTEM_MASTERS }),
       `submits a CertificateSigningRequest for a client certificate in group system:masters to the ${CLIENT_SIGNER} signer, approves it and reads the certificate`,
       [create, approve, signer, read],
     ),
@@ -304,23 +327,27 @@ const signCertificate: Technique = (_context, capability) => {
 };
 
 /** A token of a ServiceAccount through the TokenRequest API. */
-const createToken: Technique = (context, capability) => {
+const createToken: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of namespacesWithin(capability.reach('create', '', 'serviceaccounts', 'token'), context.accountsByNamespace.keys())) {
+  for (const namespace of context.accountNamespaces.within(capability.reach('create', '', 'serviceaccounts', 'token'))) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      const to = account(context, known);
+      if (!wanted(to)) continue;
       const permission = capability.permits(request('create', '', 'serviceaccounts', { subresource: 'token', ...inNamespace(namespace, known.name) }));
-      if (permission !== undefined) out.push(step('create-token', capability, account(known), `requests a token for ${accountText(namespace, known.name)} (serviceaccounts/token)`, [permission]));
+      if (permission !== undefined) out.push(step('create-token', capability, to, `requests a token for ${accountText(namespace, known.name)} (serviceaccounts/token)`, [permission]));
     }
   }
   return out;
 };
 
 /** A long-lived token kept in a Secret of the input. */
-const readTokenSecret: Technique = (context, capability) => {
+const readTokenSecret: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
   const reach = reachOf(capability, ['get', 'list', 'watch'], [{ group: '', resource: 'secrets' }]);
   for (const secret of context.analysis.tokenSecrets) {
     if (!reach.everywhere && !reach.namespaces.has(secret.namespace)) continue;
+    const to = context.states.account(secret.namespace, secret.serviceAccount);
+    if (!wanted(to)) continue;
     const permission = capability.permitsAny([
       request('get', '', 'secrets', inNamespace(secret.namespace, secret.resource.name)),
       request('list', '', 'secrets', inNamespace(secret.namespace)),
@@ -331,7 +358,7 @@ const readTokenSecret: Technique = (context, capability) => {
       step(
         'read-token-secret',
         capability,
-        { kind: 'subject', subject: { kind: 'ServiceAccount', namespace: secret.namespace, name: secret.serviceAccount } },
+        to,
         `reads Secret "${secret.namespace}/${secret.resource.name}", which holds a token of ${accountText(secret.namespace, secret.serviceAccount)}`,
         [permission],
         secret.resource,
@@ -342,10 +369,11 @@ const readTokenSecret: Technique = (context, capability) => {
 };
 
 /** A token Secret it creates for a ServiceAccount: the token controller fills it in. */
-const createTokenSecret: Technique = (context, capability) => {
+const createTokenSecret: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of namespacesWithin(capability.reach('create', '', 'secrets'), context.accountsByNamespace.keys())) {
-    const accounts = context.accountsByNamespace.get(namespace) ?? [];
+  for (const namespace of context.accountNamespaces.within(capability.reach('create', '', 'secrets'))) {
+    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted(account(context, known)));
+    if (accounts.length === 0) continue;
     const create = capability.permits(request('create', '', 'secrets', inNamespace(namespace)));
     if (create === undefined) continue;
     const read = capability.permitsAny(['get', 'list', 'watch'].map((verb) => request(verb, '', 'secrets', inNamespace(namespace))));
@@ -355,7 +383,7 @@ const createTokenSecret: Technique = (context, capability) => {
         step(
           'create-token-secret',
           capability,
-          account(known),
+          account(context, known),
           `creates a Secret of type kubernetes.io/service-account-token for ${accountText(namespace, known.name)} and reads the token the token controller writes into it`,
           [create, read],
         ),
@@ -366,10 +394,11 @@ const createTokenSecret: Technique = (context, capability) => {
 };
 
 /** A pod of its own, created directly or through a workload controller, running as any ServiceAccount of the namespace. */
-const runPod: Technique = (context, capability) => {
+const runPod: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of namespacesWithin(reachOf(capability, ['create'], POD_RUNNERS), context.accountsByNamespace.keys())) {
-    const accounts = context.accountsByNamespace.get(namespace) ?? [];
+  for (const namespace of context.accountNamespaces.within(reachOf(capability, ['create'], POD_RUNNERS))) {
+    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted(account(context, known)));
+    if (accounts.length === 0) continue;
     let runner: (typeof POD_RUNNERS)[number] | undefined;
     let permission: StepPermission | undefined;
     for (const candidate of POD_RUNNERS) {
@@ -381,46 +410,51 @@ const runPod: Technique = (context, capability) => {
     }
     if (runner === undefined || permission === undefined) continue;
     for (const known of accounts) {
-      out.push(step('run-pod', capability, account(known), `creates a ${runner.kind} in namespace "${namespace}" whose pods run as ${accountText(namespace, known.name)}, and reads its token`, [permission]));
+      out.push(step('run-pod', capability, account(context, known), `creates a ${runner.kind} in namespace "${namespace}" whose pods run as ${accountText(namespace, known.name)}, and reads its token`, [permission]));
     }
   }
   return out;
 };
 
 /** An existing workload whose pod template it rewrites to run its own code as any ServiceAccount of the namespace. */
-const modifyWorkload: Technique = (context, capability) => {
+const modifyWorkload: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  const done = new Set<string>();
   const reach = reachOf(capability, ['patch', 'update'], POD_RUNNERS.filter((runner) => MUTABLE_TEMPLATES.has(runner.kind)));
-  const workloads = namespacesWithin(reach, context.workloadsByNamespace.keys()).flatMap((namespace) => context.workloadsByNamespace.get(namespace) ?? []);
-  for (const workload of workloads) {
-    const resource = workload.resource;
-    const namespace = resource.namespace;
-    if (namespace === undefined || done.has(namespace) || !MUTABLE_TEMPLATES.has(resource.kind)) continue;
-    const runner = POD_RUNNERS.find((candidate) => candidate.kind === resource.kind);
-    if (runner === undefined) continue;
-    // Where it may create pods outright, run-pod says it more simply.
+  for (const namespace of context.workloadNamespaces.within(reach)) {
+    const accounts = context.accountsByNamespace.get(namespace) ?? [];
+    // Where no account is wanted there is nothing to find; where it may create pods outright, run-pod says it more simply.
+    if (!accounts.some((known) => wanted(account(context, known)))) continue;
     if (POD_RUNNERS.some((candidate) => capability.permits(request('create', candidate.group, candidate.resource, inNamespace(namespace))) !== undefined)) continue;
-    const permission = capability.permitsAny(['patch', 'update'].map((verb) => request(verb, runner.group, runner.resource, inNamespace(namespace, resource.name))));
-    if (permission === undefined) continue;
-    done.add(namespace);
-    for (const known of context.accountsByNamespace.get(namespace) ?? []) {
-      out.push(step('modify-workload', capability, account(known), `changes the pod template of ${resourceLabel(resource)} to run its own code as ${accountText(namespace, known.name)}`, [permission], resource));
+    // The first workload of the namespace whose template it may change is enough.
+    for (const workload of context.workloadsByNamespace.get(namespace) ?? []) {
+      const resource = workload.resource;
+      if (resource.namespace !== namespace || !MUTABLE_TEMPLATES.has(resource.kind)) continue;
+      const runner = POD_RUNNERS.find((candidate) => candidate.kind === resource.kind);
+      if (runner === undefined) continue;
+      const permission = capability.permitsAny(['patch', 'update'].map((verb) => request(verb, runner.group, runner.resource, inNamespace(namespace, resource.name))));
+      if (permission === undefined) continue;
+      for (const known of accounts) {
+        if (!wanted(account(context, known))) continue;
+        out.push(step('modify-workload', capability, account(context, known), `changes the pod template of ${resourceLabel(resource)} to run its own code as ${accountText(namespace, known.name)}`, [permission], resource));
+      }
+      break;
     }
   }
   return out;
 };
 
 /** A command in a running pod that mounts a token: `pods/exec`, or an ephemeral container added to it. */
-const execIntoPod: Technique = (context, capability) => {
+const execIntoPod: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
   const reach = reachOf(capability, ['create', 'get', 'patch', 'update'], [
     { group: '', resource: 'pods', subresource: 'exec' },
     { group: '', resource: 'pods', subresource: 'ephemeralcontainers' },
   ]);
-  const workloads = namespacesWithin(reach, context.tokenWorkloadsByNamespace.keys()).flatMap((namespace) => context.tokenWorkloadsByNamespace.get(namespace) ?? []);
+  const workloads = context.tokenWorkloadNamespaces.within(reach).flatMap((namespace) => context.tokenWorkloadsByNamespace.get(namespace) ?? []);
   for (const workload of workloads) {
     const namespace = workload.serviceAccount.namespace;
+    const to = context.states.account(namespace, workload.serviceAccount.name);
+    if (!wanted(to)) continue;
     // Pods of controllers get generated names: only a rule for every pod reaches them.
     const name = workload.resource.kind === 'Pod' ? workload.resource.name : undefined;
     const exec = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'pods', { subresource: 'exec', ...inNamespace(namespace, name) })));
@@ -431,7 +465,7 @@ const execIntoPod: Technique = (context, capability) => {
       step(
         'exec-into-pod',
         capability,
-        { kind: 'subject', subject: { kind: 'ServiceAccount', namespace, name: workload.serviceAccount.name } },
+        to,
         `${how} the pods of ${resourceLabel(workload.resource)}, which mount the token of ${accountText(namespace, workload.serviceAccount.name)}`,
         [permission],
         workload.resource,
@@ -442,14 +476,15 @@ const execIntoPod: Technique = (context, capability) => {
 };
 
 /** The kubelet API of every node (`nodes/proxy`): a command in any pod, whatever its namespace. */
-const nodeProxy: Technique = (context, capability) => {
+const nodeProxy: Technique = (context, capability, wanted) => {
   const permission = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'nodes', { subresource: 'proxy' })));
   if (permission === undefined) return [];
-  return context.tokenWorkloads.map((workload) =>
+  const targets = context.tokenWorkloads.filter((workload) => wanted(context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name)));
+  return targets.map((workload) =>
     step(
       'node-proxy',
       capability,
-      { kind: 'subject', subject: { kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name } },
+      context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name),
       `runs a command in the pods of ${resourceLabel(workload.resource)} through the kubelet API (nodes/proxy), reading the token of ${accountText(workload.serviceAccount.namespace, workload.serviceAccount.name)}`,
       [permission],
       workload.resource,
@@ -458,7 +493,7 @@ const nodeProxy: Technique = (context, capability) => {
 };
 
 /** A mutating admission webhook of its own, which rewrites the pods controllers create. */
-const mutatingWebhook: Technique = (context, capability) => {
+const mutatingWebhook: Technique = (context, capability, wanted) => {
   const group = 'admissionregistration.k8s.io';
   const permission = capability.permitsAny(['create', 'update', 'patch'].map((verb) => request(verb, group, 'mutatingwebhookconfigurations')));
   if (permission === undefined) return [];
@@ -466,8 +501,10 @@ const mutatingWebhook: Technique = (context, capability) => {
   const out: EscalationStep[] = [];
   for (const namespace of namespaces) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+      const to = account(context, known);
+      if (!wanted(to)) continue;
       out.push(
-        step('mutating-webhook', capability, account(known), `registers a mutating admission webhook that rewrites the pods created in namespace "${namespace}" to run its own code as ${accountText(namespace, known.name)}`, [permission]),
+        step('mutating-webhook', capability, to, `registers a mutating admission webhook that rewrites the pods created in namespace "${namespace}" to run its own code as ${accountText(namespace, known.name)}`, [permission]),
       );
     }
   }

@@ -1,5 +1,5 @@
 import type { RbacAnalysis } from './analysis.js';
-import { Capability, stateKey, type EscalationState } from './escalation-state.js';
+import { Capability, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
 import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext } from './escalation-techniques.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
@@ -114,38 +114,152 @@ export function escalationStarts(analysis: RbacAnalysis): EscalationStart[] {
   return [...subjects.values()].sort(compareSubjects).map((subject) => index.start(subject));
 }
 
-/** The search's memory, shared by every start: what each state may do and where it leads. */
+/**
+ * The search's memory, shared by every start: whether each state is a goal, and what each
+ * state may do. Steps are not kept: a large cluster has millions of possible steps, of which
+ * the searches follow a few (`GoalIndex` keeps those).
+ */
 class StateGraph {
   private readonly capabilities = new Map<string, Capability>();
-  private readonly steps = new Map<string, EscalationStep[]>();
+  /** Capabilities of states being explored, from when they are reached until they are expanded. */
+  private readonly pending = new Map<string, Capability>();
   private readonly goals = new Map<string, GoalMatch | null>();
+  private readonly matches: RoleMatches;
 
-  constructor(private readonly context: SearchContext) {}
+  constructor(private readonly context: SearchContext) {
+    this.matches = new RoleMatches(context.analysis.model);
+  }
 
-  private capability(state: EscalationState): Capability {
-    const key = stateKey(state);
+  private capability(state: EscalationState, key: string, keep: boolean): Capability {
     let capability = this.capabilities.get(key);
-    if (capability === undefined) {
-      capability = new Capability(this.context.analysis.model, state);
+    if (capability !== undefined) return capability;
+    capability = this.pending.get(key);
+    if (capability === undefined) capability = new Capability(this.context.analysis.model, state, this.matches);
+    if (keep) {
       this.capabilities.set(key, capability);
-    }
+      this.pending.delete(key);
+    } else this.pending.set(key, capability);
     return capability;
   }
 
-  goal(state: EscalationState): GoalMatch | undefined {
-    const key = stateKey(state);
-    if (!this.goals.has(key)) this.goals.set(key, goalOf(this.capability(state)) ?? null);
-    return this.goals.get(key) ?? undefined;
+  /** Forgets what states being explored may do: once expanded, or when the exploration is over. */
+  release(key?: string): void {
+    if (key === undefined) this.pending.clear();
+    else this.pending.delete(key);
   }
 
-  next(state: EscalationState): readonly EscalationStep[] {
-    const key = stateKey(state);
-    let steps = this.steps.get(key);
-    if (steps === undefined) {
-      const capability = this.capability(state);
-      steps = TECHNIQUES.flatMap((technique) => technique.find(this.context, capability)).filter((step) => stateKey(step.to) !== key);
-      this.steps.set(key, steps);
+  goal(state: EscalationState, key: string = stateKey(state)): GoalMatch | undefined {
+    let goal = this.goals.get(key);
+    if (goal === undefined) {
+      goal = goalOf(this.capability(state, key, false)) ?? null;
+      this.goals.set(key, goal);
     }
+    return goal ?? undefined;
+  }
+
+  /**
+   * The steps from a state. `keep` keeps what the state may do for later questions: for the few
+   * states the searches expand, not for every state the graph is explored through.
+   */
+  next(state: EscalationState, key: string = this.keyOf(state), keep = true, wanted: (to: EscalationState) => boolean = () => true): EscalationStep[] {
+    const capability = this.capability(state, key, keep);
+    const steps = TECHNIQUES.flatMap((technique) => technique.find(this.context, capability, wanted)).filter((step) => this.keyOf(step.to) !== key);
+    if (!keep) this.release(key);
+    return steps;
+  }
+
+  /** `stateKey`, remembered for the subject states steps lead to. */
+  keyOf(state: EscalationState): string {
+    return this.context.states.keyOf(state);
+  }
+}
+
+/** A step with the key of the state it reaches. */
+interface KeyedStep {
+  step: EscalationStep;
+  key: string;
+}
+
+/**
+ * Which states can lead to a cluster-admin-equivalent state, and in how few steps: worked out
+ * once over the graph all searches share (every state within `maxDepth` steps of a start), so
+ * that each search skips states that cannot reach a goal in the steps it has left. That changes
+ * nothing a search finds: every state on a chain it reports, and every state such a state is
+ * first reached from, leads to a goal within the depth left.
+ */
+class GoalIndex {
+  /** Fewest steps from a state to a goal (0 for a goal itself); absent when none is within `maxDepth`. */
+  private readonly distances = new Map<string, number>();
+  private readonly towards = new Map<string, readonly KeyedStep[]>();
+
+  constructor(
+    private readonly graph: StateGraph,
+    origins: readonly EscalationState[],
+    private readonly maxDepth: number,
+  ) {
+    const predecessors = new Map<string, string[]>();
+    const reached = new Set<string>();
+    const goals: string[] = [];
+    let frontier: { state: EscalationState; key: string }[] = [];
+    for (const origin of origins) {
+      const key = stateKey(origin);
+      if (reached.has(key)) continue;
+      reached.add(key);
+      if (graph.goal(origin, key) !== undefined) goals.push(key);
+      else frontier.push({ state: origin, key });
+    }
+    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
+      const nextFrontier: { state: EscalationState; key: string }[] = [];
+      for (const { state, key: from } of frontier) {
+        const successors = new Map<string, EscalationState>();
+        for (const step of graph.next(state, from, false)) {
+          const to = graph.keyOf(step.to);
+          if (!successors.has(to)) successors.set(to, step.to);
+        }
+        for (const [to, target] of successors) {
+          const list = predecessors.get(to);
+          if (list === undefined) predecessors.set(to, [from]);
+          else list.push(from);
+          if (reached.has(to)) continue;
+          reached.add(to);
+          if (graph.goal(target, to) !== undefined) goals.push(to);
+          else nextFrontier.push({ state: target, key: to });
+        }
+      }
+      frontier = nextFrontier;
+    }
+    graph.release();
+    for (const key of goals) this.distances.set(key, 0);
+    let layer = goals;
+    for (let distance = 1; distance <= maxDepth && layer.length > 0; distance++) {
+      const nextLayer: string[] = [];
+      for (const key of layer) {
+        for (const predecessor of predecessors.get(key) ?? []) {
+          if (this.distances.has(predecessor)) continue;
+          this.distances.set(predecessor, distance);
+          nextLayer.push(predecessor);
+        }
+      }
+      layer = nextLayer;
+    }
+  }
+
+  /** Whether a state reached after `depth` steps can still lead to a goal. */
+  promising(key: string, depth: number): boolean {
+    return (this.distances.get(key) ?? Infinity) <= this.maxDepth - depth;
+  }
+
+  /** The steps from a state to states that can lead to a goal, in the graph's order. */
+  stepsTowardsGoal(state: EscalationState, key: string): readonly KeyedStep[] {
+    const known = this.towards.get(key);
+    if (known !== undefined) return known;
+    const steps: KeyedStep[] = [];
+    // Only steps to states that can lead to a goal: the techniques need not even work out the others.
+    for (const step of this.graph.next(state, key, true, (to) => this.distances.has(this.graph.keyOf(to)))) {
+      const to = this.graph.keyOf(step.to);
+      if (this.distances.has(to)) steps.push({ step, key: to });
+    }
+    this.towards.set(key, steps);
     return steps;
   }
 }
@@ -166,29 +280,32 @@ function stepSignature(step: EscalationStep): string {
  * cluster-admin-equivalent ends a chain. Chains come out shortest first, each state reached
  * by its shortest chain only.
  */
-function searchFrom(graph: StateGraph, start: EscalationStart, maxDepth: number, maxPaths: number): StartPaths {
+function searchFrom(graph: StateGraph, goals: GoalIndex, start: EscalationStart, maxDepth: number, maxPaths: number): StartPaths {
   const origin: EscalationState = { kind: 'subject', subject: start.subject };
   const direct = graph.goal(origin);
   if (direct !== undefined) return { start, paths: [{ steps: [], reached: origin, goal: direct }], more: 0 };
-  const reachedBy = new Map<string, EscalationStep | null>([[stateKey(origin), null]]);
+  const originKey = stateKey(origin);
+  if (!goals.promising(originKey, 0)) return { start, paths: [], more: 0 };
+  const reachedBy = new Map<string, EscalationStep | null>([[originKey, null]]);
   const paths: EscalationPath[] = [];
   const signatures = new Set<string>();
   let more = 0;
-  let frontier: EscalationState[] = [origin];
+  let frontier: { state: EscalationState; key: string }[] = [{ state: origin, key: originKey }];
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
-    const nextFrontier: EscalationState[] = [];
-    for (const state of frontier) {
-      for (const step of graph.next(state)) {
-        const key = stateKey(step.to);
+    const nextFrontier: { state: EscalationState; key: string }[] = [];
+    for (const { state, key: from } of frontier) {
+      // States that cannot reach a goal in the steps left are not worth expanding.
+      if (!goals.promising(from, depth)) continue;
+      for (const { step, key } of goals.stepsTowardsGoal(state, from)) {
         if (reachedBy.has(key)) continue;
         reachedBy.set(key, step);
-        const goal = graph.goal(step.to);
+        const goal = graph.goal(step.to, key);
         if (goal === undefined) {
-          nextFrontier.push(step.to);
+          nextFrontier.push({ state: step.to, key });
           continue;
         }
         const steps: EscalationStep[] = [];
-        for (let at: EscalationStep | null | undefined = step; at; at = reachedBy.get(stateKey(at.from))) steps.unshift(at);
+        for (let at: EscalationStep | null | undefined = step; at; at = reachedBy.get(graph.keyOf(at.from))) steps.unshift(at);
         const signature = steps.map(stepSignature).join(' > ');
         // The same permissions leading to another role or account tell nothing new: count it, show the first.
         if (paths.length >= maxPaths || signatures.has(signature)) {
@@ -218,6 +335,11 @@ export function findEscalationPaths(analysis: RbacAnalysis, options: EscalationO
   const graph = new StateGraph(searchContext(analysis));
   const index = new StartIndex(analysis);
   const starts = options.from === undefined ? escalationStarts(analysis) : options.from.map((subject) => index.start(subject));
-  const results = starts.map((start) => searchFrom(graph, start, maxDepth, maxPaths));
+  const goals = new GoalIndex(
+    graph,
+    starts.map((start): EscalationState => ({ kind: 'subject', subject: start.subject })),
+    maxDepth,
+  );
+  const results = starts.map((start) => searchFrom(graph, goals, start, maxDepth, maxPaths));
   return { maxDepth, searched: starts.length, results: options.from === undefined ? results.filter((result) => result.paths.length > 0) : results };
 }

@@ -3,7 +3,7 @@ import { apiGroup } from '../findings/fingerprint.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import { BUILTIN_CLUSTER_ROLE_BINDINGS, BUILTIN_CLUSTER_ROLES } from './builtin.js';
 import { parsePolicyRules, ruleAllows } from './rules.js';
-import { describeSubject, identityOf, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
+import { describeSubject, identityOf, serviceAccountUserName, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
 import { isNonResourceRequest, RBAC_API_GROUP, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
 
 /** A Role or ClusterRole: from the input, or one of the cluster's built-in ClusterRoles. */
@@ -64,6 +64,12 @@ export interface BindingDef {
 
 /** A subject of a binding that applies to someone. */
 export type ResolvedBindingSubject = BindingSubject & { subject: Subject };
+
+/** A binding that applies to someone, with the first of its subjects that applies (the one the authorizer credits). */
+export interface HeldBinding {
+  binding: BindingDef & { role: RoleDef };
+  subject: ResolvedBindingSubject;
+}
 
 /** A permission someone holds: which binding gives which role's rule to whom, and where it applies. */
 export interface Grant {
@@ -195,7 +201,16 @@ export class RbacModel {
   private readonly clusterRoles = new Map<string, RoleDef>();
   private readonly namespacedRoles = new Map<string, RoleDef>();
   private readonly effective = new Map<RoleDef, readonly RuleRef[]>();
-  private grantsByRule: Map<RoleDef, Map<number, Grant[]>> | undefined;
+  private readonly grantsByRule = new Map<RoleDef, Map<number, Grant[]>>();
+  // Indexes built on first use: large clusters have tens of thousands of bindings, and every
+  // question about one identity or one role would otherwise walk all of them.
+  private bindingsBySubject: Map<string, number[]> | undefined;
+  private bindingsByRole: Map<RoleDef, number[]> | undefined;
+  private bindingsByNamespace: { clusterWide: number[]; byNamespace: Map<string, number[]> } | undefined;
+  private aggregators: Map<RoleDef, RoleDef[]> | undefined;
+  private grantedRoles: Set<RoleDef> | undefined;
+  /** What `bindingsFor` found for an identity (or subject) object, which callers do not change once made. */
+  private readonly heldByIdentity = new WeakMap<Subject | UserInfo, readonly HeldBinding[]>();
 
   constructor(resources: readonly Resource[], options: RbacModelOptions = {}) {
     const roles: RoleDef[] = [];
@@ -305,33 +320,102 @@ export class RbacModel {
   /** The aggregated ClusterRoles whose effective rules include this role's rules. */
   aggregatedInto(role: RoleDef): RoleDef[] {
     if (role.kind !== 'ClusterRole') return [];
-    return [...this.clusterRoles.values()].filter(
-      (candidate) => candidate !== role && candidate.aggregationSelectors !== undefined && this.effectiveRules(candidate).some((rule) => rule.role === role),
-    );
-  }
-
-  /** Every grant of a written rule: each subject of each binding to a role whose effective rules include it. */
-  grantsOfRule(role: RoleDef, index: number): readonly Grant[] {
-    if (this.grantsByRule === undefined) {
-      const byRule = new Map<RoleDef, Map<number, Grant[]>>();
-      for (const binding of this.bindings) {
-        for (const grant of this.grantsOfBinding(binding)) {
-          const byIndex = byRule.get(grant.rule.role) ?? new Map<number, Grant[]>();
-          byRule.set(grant.rule.role, byIndex);
-          const list = byIndex.get(grant.rule.index) ?? [];
-          byIndex.set(grant.rule.index, list);
-          list.push(grant);
+    if (this.aggregators === undefined) {
+      // Each aggregated ClusterRole, in the order the cluster's roles are kept, under every role it takes rules from.
+      const aggregators = new Map<RoleDef, RoleDef[]>();
+      for (const candidate of this.clusterRoles.values()) {
+        if (candidate.aggregationSelectors === undefined) continue;
+        for (const rule of this.effectiveRules(candidate)) {
+          const list = aggregators.get(rule.role);
+          if (list === undefined) aggregators.set(rule.role, [candidate]);
+          else if (list[list.length - 1] !== candidate) list.push(candidate);
         }
       }
-      this.grantsByRule = byRule;
+      this.aggregators = aggregators;
     }
-    return this.grantsByRule.get(role)?.get(index) ?? [];
+    return (this.aggregators.get(role) ?? []).filter((candidate) => candidate !== role);
+  }
+
+  /**
+   * The bindings that can apply to requests in a namespace, in the order of `bindings`: every
+   * ClusterRoleBinding and the namespace's RoleBindings; with `null`, the ClusterRoleBindings
+   * only (for URLs and cluster-scoped resources); every binding when no namespace is given.
+   */
+  bindingsInScope(namespace: string | null | undefined): readonly BindingDef[] {
+    if (namespace === undefined) return this.bindings;
+    if (this.bindingsByNamespace === undefined) {
+      const byNamespace = new Map<string, number[]>();
+      const clusterWide: number[] = [];
+      this.bindings.forEach((binding, position) => {
+        if (binding.namespace === undefined) clusterWide.push(position);
+        else {
+          const list = byNamespace.get(binding.namespace);
+          if (list === undefined) byNamespace.set(binding.namespace, [position]);
+          else list.push(position);
+        }
+      });
+      this.bindingsByNamespace = { clusterWide, byNamespace };
+    }
+    const { clusterWide, byNamespace } = this.bindingsByNamespace;
+    return sortedUnion([clusterWide, namespace === null ? undefined : byNamespace.get(namespace)]).map((position) => this.bindings[position] as BindingDef);
+  }
+
+  /** Positions in `bindings` of the bindings that refer to each role. */
+  private bindingPositionsByRole(): Map<RoleDef, number[]> {
+    if (this.bindingsByRole === undefined) {
+      const byRole = new Map<RoleDef, number[]>();
+      this.bindings.forEach((binding, position) => {
+        if (binding.role === undefined) return;
+        const list = byRole.get(binding.role);
+        if (list === undefined) byRole.set(binding.role, [position]);
+        else list.push(position);
+      });
+      this.bindingsByRole = byRole;
+    }
+    return this.bindingsByRole;
+  }
+
+  /**
+   * Every grant of a written rule: each subject of each binding to a role whose effective rules
+   * include it, in the order of the bindings.
+   */
+  grantsOfRule(role: RoleDef, index: number): readonly Grant[] {
+    let byIndex = this.grantsByRule.get(role);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.grantsByRule.set(role, byIndex);
+    }
+    const known = byIndex.get(index);
+    if (known !== undefined) return known;
+    const byRole = this.bindingPositionsByRole();
+    const positions = sortedUnion([role, ...this.aggregatedInto(role)].map((target) => byRole.get(target)));
+    const grants: Grant[] = [];
+    for (const position of positions) {
+      const binding = this.bindings[position] as BindingDef;
+      const bound = binding.role as RoleDef;
+      const rule = this.effectiveRules(bound).find((candidate) => candidate.role === role && candidate.index === index);
+      if (rule === undefined) continue;
+      for (const subject of binding.subjects) {
+        if (subject.subject !== undefined) grants.push({ binding, subject: subject as ResolvedBindingSubject, role: bound, rule, namespace: binding.namespace });
+      }
+    }
+    byIndex.set(index, grants);
+    return grants;
   }
 
   /** Whether any binding gives this role to anyone, directly or through aggregation. */
   isGranted(role: RoleDef): boolean {
-    const targets = new Set([role, ...this.aggregatedInto(role)]);
-    return this.bindings.some((binding) => binding.role !== undefined && targets.has(binding.role) && binding.subjects.some((subject) => subject.subject !== undefined));
+    if (this.grantedRoles === undefined) {
+      const granted = new Set<RoleDef>();
+      for (const binding of this.bindings) {
+        const bound = binding.role;
+        if (bound === undefined || granted.has(bound) || !binding.subjects.some((subject) => subject.subject !== undefined)) continue;
+        granted.add(bound);
+        if (bound.aggregationSelectors !== undefined) for (const rule of this.effectiveRules(bound)) granted.add(rule.role);
+      }
+      this.grantedRoles = granted;
+    }
+    return this.grantedRoles.has(role);
   }
 
   /** Every grant a binding makes: each of its subjects, each effective rule of its role. */
@@ -353,21 +437,63 @@ export class RbacModel {
 
   private readonly grantsByBinding = new Map<BindingDef, Grant[]>();
 
+  /** Positions in `bindings` of the bindings that name each user (ServiceAccounts by their user name) and each group. */
+  private subjectIndex(): Map<string, number[]> {
+    if (this.bindingsBySubject === undefined) {
+      const index = new Map<string, number[]>();
+      this.bindings.forEach((binding, position) => {
+        for (const { subject } of binding.subjects) {
+          if (subject === undefined) continue;
+          const key = subject.kind === 'Group' ? groupKey(subject.name) : userKey(subject.kind === 'User' ? subject.name : serviceAccountUserName(subject.namespace, subject.name));
+          const list = index.get(key);
+          if (list === undefined) index.set(key, [position]);
+          else if (list[list.length - 1] !== position) list.push(position);
+        }
+      });
+      this.bindingsBySubject = index;
+    }
+    return this.bindingsBySubject;
+  }
+
+  /**
+   * The bindings that apply to an identity (or whoever a subject stands for), in the order of the
+   * input, each with the first of its subjects that applies (the one the authorizer credits) and
+   * the role it gives. Bindings whose role is unknown give nothing and are left out.
+   */
+  bindingsFor(who: Subject | UserInfo): readonly HeldBinding[] {
+    // Workloads' identities are asked about again and again (once per who-can question): remember them.
+    const known = this.heldByIdentity.get(who);
+    if (known !== undefined) return known;
+    const held = this.findBindingsFor(isUserInfo(who) ? who : identityOf(who));
+    this.heldByIdentity.set(who, held);
+    return held;
+  }
+
+  private findBindingsFor(identity: UserInfo): HeldBinding[] {
+    const index = this.subjectIndex();
+    const candidates: (readonly number[] | undefined)[] = identity.name === undefined ? [] : [index.get(userKey(identity.name))];
+    for (const group of identity.groups) candidates.push(index.get(groupKey(group)));
+    const out: HeldBinding[] = [];
+    // Only bindings naming the user or one of its groups can apply.
+    for (const position of sortedUnion(candidates)) {
+      const binding = this.bindings[position] as BindingDef;
+      const subject = binding.subjects.find((candidate) => candidate.subject !== undefined && subjectApplies(candidate.subject, identity));
+      if (subject === undefined || binding.role === undefined) continue;
+      out.push({ binding: binding as BindingDef & { role: RoleDef }, subject: subject as ResolvedBindingSubject });
+    }
+    return out;
+  }
+
   /**
    * Everything an identity (or whoever a subject stands for) is granted, with the binding and
    * role behind each rule and where it applies. Groups count: a ServiceAccount also gets what
    * `system:serviceaccounts`, `system:serviceaccounts:<ns>` and `system:authenticated` get.
    */
   grantsFor(who: Subject | UserInfo): Grant[] {
-    const identity = isUserInfo(who) ? who : identityOf(who);
     const grants: Grant[] = [];
-    for (const binding of this.bindings) {
+    for (const { binding, subject } of this.bindingsFor(who)) {
       // The authorizer credits a binding to the first of its subjects that applies.
-      const subject = binding.subjects.find((candidate) => candidate.subject !== undefined && subjectApplies(candidate.subject, identity));
-      if (subject === undefined || binding.role === undefined) continue;
-      for (const rule of this.effectiveRules(binding.role)) {
-        grants.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
-      }
+      for (const rule of this.effectiveRules(binding.role)) grants.push({ binding, subject, role: binding.role, rule, namespace: binding.namespace });
     }
     return grants;
   }
@@ -401,9 +527,16 @@ export class RbacModel {
   subjectsFor(request: AccessRequest): Grant[] {
     const namespace = isNonResourceRequest(request) ? undefined : request.namespace;
     const out: Grant[] = [];
+    // Many bindings share a role (view, edit, admin): match each role's rules once.
+    const allowing = new Map<RoleDef, RuleRef | undefined>();
     for (const binding of this.bindings) {
       if (binding.role === undefined || (binding.kind === 'RoleBinding' && (namespace === undefined || binding.namespace !== namespace))) continue;
-      const rule = this.effectiveRules(binding.role).find((candidate) => ruleAllows(candidate.rule, request));
+      let rule: RuleRef | undefined;
+      if (allowing.has(binding.role)) rule = allowing.get(binding.role);
+      else {
+        rule = this.effectiveRules(binding.role).find((candidate) => ruleAllows(candidate.rule, request));
+        allowing.set(binding.role, rule);
+      }
       if (rule === undefined) continue;
       for (const subject of binding.subjects) {
         if (subject.subject !== undefined) out.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
@@ -411,6 +544,26 @@ export class RbacModel {
     }
     return out;
   }
+}
+
+/** The key under which the subject index files bindings naming a user (a ServiceAccount by its user name). */
+function userKey(name: string): string {
+  return `user:${name}`;
+}
+
+function groupKey(name: string): string {
+  return `group:${name}`;
+}
+
+/** Sorted ascending lists of positions merged into one, without repeats. */
+function sortedUnion(lists: readonly (readonly number[] | undefined)[]): number[] {
+  const present = lists.filter((list): list is readonly number[] => list !== undefined && list.length > 0);
+  if (present.length === 0) return [];
+  if (present.length === 1) return present[0] as number[];
+  const all: number[] = [];
+  for (const list of present) for (const position of list) all.push(position);
+  all.sort((a, b) => a - b);
+  return all.filter((position, at) => at === 0 || all[at - 1] !== position);
 }
 
 /** Whether a grant applies to a request in this namespace (undefined: a cluster-scoped or all-namespaces request, or a URL). */

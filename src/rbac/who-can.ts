@@ -1,6 +1,6 @@
 import type { RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
-import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RuleRef } from './model.js';
+import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
 import type { AccessQuery } from './query.js';
 import { ruleAllows } from './rules.js';
 import { parseServiceAccountUserName, serviceAccountUserName } from './subjects.js';
@@ -72,24 +72,45 @@ export function compareSubjects(a: Subject, b: Subject): number {
 export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult {
   const { model } = analysis;
   const bySubject = new Map<string, SubjectAccess>();
-  for (const binding of model.bindings) {
-    const rule = allowingRule(model, binding, query);
-    if (rule === undefined || binding.role === undefined) continue;
+  // Many bindings share a role (view, edit, admin): match each role's rules once.
+  const allowing = new Map<RoleDef, RuleRef | undefined>();
+  const firstAllowing = (role: RoleDef): RuleRef | undefined => {
+    if (allowing.has(role)) return allowing.get(role);
+    const rule = model.effectiveRules(role).find((candidate) => ruleAllows(candidate.rule, query.request));
+    allowing.set(role, rule);
+    return rule;
+  };
+  // Which bindings each subject already has a grant from: a group can be named in thousands of bindings.
+  const seen = new Map<string, Set<BindingDef>>();
+  const request = query.request;
+  // Only ClusterRoleBindings allow URLs and cluster-scoped resources; only those and the namespace's RoleBindings a request in a namespace.
+  const scope = isNonResourceRequest(request) ? null : request.namespace !== undefined ? request.namespace : query.anyNamespace ? undefined : null;
+  for (const binding of model.bindingsInScope(scope)) {
+    if (binding.role === undefined || !bindingAppliesTo(binding, query)) continue;
+    const rule = firstAllowing(binding.role);
+    if (rule === undefined) continue;
     for (const subject of binding.subjects) {
       if (subject.subject === undefined) continue;
       const key = principalKey(subject.subject);
       const grant: Grant = { binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace };
       const entry = bySubject.get(key);
-      if (entry === undefined) bySubject.set(key, { subject: subject.subject, grants: [grant] });
-      else if (!entry.grants.some((known) => known.binding === binding)) entry.grants.push(grant);
+      if (entry === undefined) {
+        bySubject.set(key, { subject: subject.subject, grants: [grant] });
+        seen.set(key, new Set([binding]));
+      } else if (!(seen.get(key) as Set<BindingDef>).has(binding)) {
+        entry.grants.push(grant);
+        (seen.get(key) as Set<BindingDef>).add(binding);
+      }
     }
   }
   const workloads: WorkloadAccess[] = [];
   for (const workload of analysis.workloads) {
+    // Per binding the workload's identity holds, the first rule of its role that allows the request.
     const grants: Grant[] = [];
-    for (const grant of model.grantsFor(workload.identity)) {
-      if (grants.some((known) => known.binding === grant.binding) || !bindingAppliesTo(grant.binding, query) || !ruleAllows(grant.rule.rule, query.request)) continue;
-      grants.push(grant);
+    for (const { binding, subject } of model.bindingsFor(workload.identity)) {
+      if (!bindingAppliesTo(binding, query)) continue;
+      const rule = firstAllowing(binding.role);
+      if (rule !== undefined) grants.push({ binding, subject, role: binding.role, rule, namespace: binding.namespace });
     }
     if (grants.length > 0) workloads.push({ workload, grants });
   }

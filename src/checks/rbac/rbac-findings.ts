@@ -117,6 +117,8 @@ export function riskyBuiltinGrants(model: RbacModel, risk: RiskId, sensitiveName
   const out: RiskyBuiltinGrant[] = [];
   for (const binding of model.bindings) {
     if (binding.resource === undefined || binding.role === undefined) continue;
+    // A RoleBinding grants only in its namespace: outside the sensitive ones, its role's rules need not be expanded.
+    if (binding.namespace !== undefined && !sensitiveNamespaces.includes(binding.namespace)) continue;
     const bySubject = new Map<ResolvedBindingSubject, { matches: RiskMatch[]; grants: Grant[] }>();
     for (const grant of model.grantsOfBinding(binding)) {
       if (!grant.rule.role.builtin || isFullWildcardRule(grant.rule.rule)) continue;

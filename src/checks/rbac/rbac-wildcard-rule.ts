@@ -48,6 +48,8 @@ export const rbacWildcardRule: SetCheck = {
     for (const role of inputRoles(model)) {
       role.rules.forEach((rule, index) => {
         if (rule === undefined || rule.resources.length === 0) return;
+        // Only rules with a * are reported: work out their audience (every grant of the rule) for them alone.
+        if (![rule.verbs, rule.resources, rule.apiGroups].some((values) => values.includes(WILDCARD))) return;
         const severity = severityOf(role.kind, rule);
         const audience = describeAudience(model, { role, grants: model.grantsOfRule(role, index), unbound: !model.isGranted(role) });
         const verbs = rule.verbs.includes(WILDCARD) ? 'every verb' : list(rule.verbs);
