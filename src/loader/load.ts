@@ -52,12 +52,15 @@ export async function loadInputs(options: LoadOptions): Promise<LoadedInputs> {
   if (options.paths !== undefined && options.paths.length > 0) {
     const listing = await listSources(options.paths);
     loaded.diagnostics.push(...listing.diagnostics);
-    let done = 0;
-    for (const file of listing.files) {
-      const read = await readSource(file, limits, options.stdin);
+    const files = listing.files;
+    // The next file is read while this one is parsed: the disk and the parser work at once.
+    let next = files.length > 0 ? readSource(files[0] as string, limits, options.stdin) : undefined;
+    for (let index = 0; index < files.length; index++) {
+      const read = await (next as ReturnType<typeof readSource>);
+      next = index + 1 < files.length ? readSource(files[index + 1] as string, limits, options.stdin) : undefined;
       if ('severity' in read) loaded.diagnostics.push(read);
       else ingest(read);
-      options.onProgress?.(++done, listing.files.length, file);
+      options.onProgress?.(index + 1, files.length, files[index] as string);
     }
   }
   return loaded;

@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { Command, CommanderError } from 'commander';
-import type { CliIo } from '../cli/io.js';
-import { registerNetpolCommands } from '../cli/netpol.js';
-import { BulwarkError } from '../errors/index.js';
+import { runBulwark, type CommandRun } from '../../test/cli-harness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bulwark-netpol-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -55,41 +51,9 @@ spec:
 `);
 const notKubernetes = file('notes.yaml', 'just: a config file\n');
 
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function collector(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-/** Runs `bulwark netpol …` on a fresh command tree, mapping errors to exit codes as `runCli` does. */
-async function netpol(args: string[], stdin = ''): Promise<Run> {
-  const stdout = collector();
-  const stderr = collector();
-  const io: CliIo = { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([stdin]), env: { NO_COLOR: '1' } };
-  const state = { exitCode: 2 };
-  const program = new Command('bulwark').exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  registerNetpolCommands(program, io, state);
-  try {
-    await program.parseAsync(['netpol', ...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof BulwarkError) {
-      io.stderr.write(`bulwark: error ${error.code}: ${error.message}\n`);
-      state.exitCode = error.code === 'BULWARK_E_INPUT' ? 3 : 2;
-    } else if (error instanceof CommanderError) state.exitCode = 2;
-    else throw error;
-  }
-  return { exitCode: state.exitCode, stdout: stdout.text(), stderr: stderr.text() };
+/** Runs `bulwark netpol …` as the binary does. */
+function netpol(args: string[], stdin = ''): Promise<CommandRun> {
+  return runBulwark(['netpol', ...args], stdin);
 }
 
 describe('bulwark netpol list', () => {
