@@ -122,8 +122,11 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
     }
     if (value.kind === 'List' || (value.kind.endsWith('List') && Array.isArray(value.items))) {
       const items = Array.isArray(value.items) ? value.items : [];
+      // `kubectl get pods -o yaml` writes a PodList whose items carry no apiVersion and kind: the list's kind says what they are.
+      const elementKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
       items.forEach((item, i) => {
         if (isKubernetesObject(item)) add(document, item, ['items', i]);
+        else if (elementKind !== undefined && isRecord(item) && (item.kind === undefined || item.kind === '')) add(document, { ...item, apiVersion: value.apiVersion, kind: elementKind }, ['items', i]);
         else {
           diagnostics.push({
             severity: 'note',

@@ -24,7 +24,7 @@ export {
 } from './analysis.js';
 export { renderConnlist, renderConnlistText, renderConnlistJson, renderConnlistCsv, renderConnlistMarkdown, renderConnlistDot, isConnlistFormat, CONNLIST_FORMATS, type ConnlistFormat } from './render.js';
 export { renderConnectivityHtml } from './html.js';
-export { loadNetpolInputs, typeListItems } from './load.js';
+export { loadNetpolInputs } from './load.js';
 export type { NetpolDiagnostic } from './diagnostics.js';
 export { explainConnection, resolvePeers, renderExplanationText, renderExplanationJson, type ConnectionExplanation } from './explain.js';
 export type { DirectionExplanation, AdminRuleStep, NetworkRuleStep } from './engine.js';

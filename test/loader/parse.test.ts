@@ -131,6 +131,20 @@ describe('loader: resources', () => {
       ],
     );
   });
+
+  it('gives the kind-less items of a typed list (kubectl get pods -o yaml) the list\'s element kind', () => {
+    const text = 'apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: a, namespace: shop}\n  spec: {containers: [{name: c, image: nginx}]}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n- plain\n';
+    const { documents } = parseSource('pods.yaml', text, DEFAULT_LIMITS);
+    const { resources, diagnostics } = extractResources(documents, 'default');
+    assert.deepEqual(
+      resources.map((resource) => [resource.apiVersion, resource.kind, resource.namespace, resource.name]),
+      [
+        ['v1', 'Pod', 'shop', 'a'],
+        ['v1', 'Pod', 'default', 'b'],
+      ],
+    );
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['not-kubernetes']);
+  });
 });
 
 describe('scan: trust', () => {
