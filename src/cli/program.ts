@@ -109,7 +109,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Builds the command tree. Actions set `state.exitCode`. */
 function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command('bulwark')
-    .description('Kubernetes security scanner: manifests, Helm output, pod security, images; CI gate with SARIF, JUnit, HTML reports')
+    .description('Kubernetes security for the whole delivery loop: scan manifests and gate CI, enforce the same policy at admission, analyse RBAC and network reachability')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .enablePositionalOptions()
