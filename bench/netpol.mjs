@@ -159,11 +159,12 @@ function median(values) {
 async function child(podCount, policyCount) {
   const netpol = await import(NETPOL_MODULE);
   const { extractResources } = await import(RESOURCE_MODULE);
+  // The generated objects as parsed documents of one file (no text, so no positions to keep).
+  const resourcesOf = (objects, file) => extractResources(objects.map((value, index) => ({ file, index, text: '', startLine: 1, value })), 'default').resources;
   const cluster = generateCluster(podCount, policyCount);
-  const documents = cluster.objects.map((value, index) => ({ file: 'generated.yaml', index, text: '', startLine: 1, value }));
-  let resources = extractResources(documents, 'default').resources;
+  let resources = resourcesOf(cluster.objects, 'generated.yaml');
   // Warm up on a small cluster so that compilation is not timed.
-  netpol.analyzeReachability(extractResources(generateCluster(300, 60, 7).objects.map((value, index) => ({ file: 'w.yaml', index, text: '', startLine: 1, value })), 'default').resources).engine.precompute();
+  netpol.analyzeReachability(resourcesOf(generateCluster(300, 60, 7).objects, 'w.yaml')).engine.precompute();
   globalThis.gc?.();
   const startRss = process.memoryUsage().rss;
   const t0 = performance.now();

@@ -47,7 +47,7 @@ const OPEN_LOOP_POOL = 32;
 const TARGETS = { openP99Ms: 10, closedRate: 5000, closedP99Ms: 20, cpuPerReviewUs: 150 };
 
 /** A hardened pod as a ReplicaSet creates it: labels, owner, probes, resources, two containers. */
-export function benchmarkPod() {
+function benchmarkPod() {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -98,7 +98,7 @@ export function benchmarkPod() {
   };
 }
 
-export function reviewBody(variant) {
+function reviewBody(variant) {
   const pod = benchmarkPod();
   // A different pod each time (one label differs): no two reviews share a cached decision.
   if (variant !== undefined) pod.metadata.labels['app.kubernetes.io/instance'] = `web-${variant}`;

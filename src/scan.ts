@@ -98,7 +98,13 @@ export function catalogueOf(policy: LoadedPolicy | undefined): readonly Check[] 
 
 /** Reads ValidatingAdmissionPolicies and bindings into checks; anything unreadable is a configuration error. */
 async function loadAdmissionPolicies(paths: readonly string[], options: ScanOptions): Promise<{ checks: Check[]; diagnostics: Diagnostic[] }> {
-  const loaded = await loadInputs({ paths, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.limits !== undefined ? { limits: options.limits } : {}) });
+  // Read like the manifests: the same namespace for objects that name none (parameter objects), the same limits.
+  const loaded = await loadInputs({
+    paths,
+    ...(options.defaultNamespace !== undefined ? { defaultNamespace: options.defaultNamespace } : {}),
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
+  });
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     throw new BulwarkError('BULWARK_E_CONFIG', `cannot read the admission policies: ${errors.map((error) => `${error.file}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}`).join('; ')}`);
@@ -107,7 +113,7 @@ async function loadAdmissionPolicies(paths: readonly string[], options: ScanOpti
   if (compiled.policies.length === 0) {
     throw new BulwarkError('BULWARK_E_CONFIG', `no ValidatingAdmissionPolicy found in ${paths.join(', ')}`, 'Give files that hold ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects.');
   }
-  return { checks: admissionPolicyChecks(compiled, { context: loaded.resources }), diagnostics: vapProblemDiagnostics(compiled.problems) };
+  return { checks: admissionPolicyChecks(compiled), diagnostics: vapProblemDiagnostics(compiled.problems) };
 }
 
 /** Resolves check ids to checks; a usage error names every unknown id. */

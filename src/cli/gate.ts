@@ -12,10 +12,9 @@ interface GateFlags {
   branch?: string;
   time?: string;
   approved?: boolean;
-  config?: string | false;
+  config?: string;
   format: string;
 }
-
 
 function requestTime(text: string | undefined): Date {
   if (text === undefined) return new Date();

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../loader/types.js';
+
 /** What every command needs to talk to the world: streams and environment. Tests pass fakes. */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -14,4 +16,11 @@ export function useColor(io: CliIo, stream: { isTTY?: boolean }): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
+}
+
+/** Writes each input error (a file that could not be read, a document that did not parse) to standard error, with file:line:column. */
+export function reportInputErrors(io: CliIo, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  for (const problem of errors) io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
+  return errors;
 }

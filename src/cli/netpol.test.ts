@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseTreePath } from '../netpol/git.js';
 import { runBulwark, type CommandRun } from '../../test/cli-harness.js';
 
 // The repositories below are the only ones these tests may read, whatever the environment says.
 for (const variable of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CEILING_DIRECTORIES']) delete process.env[variable];
 
-const work = mkdtempSync(join(tmpdir(), 'bulwark-netpol-git-'));
+const work = mkdtempSync(join(tmpdir(), 'bulwark-netpol-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
@@ -24,6 +23,17 @@ function write(directory: string, files: Record<string, string>): void {
     mkdirSync(dirname(join(directory, name)), { recursive: true });
     writeFileSync(join(directory, name), text);
   }
+}
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Runs `bulwark netpol …` as the binary does. */
+function netpol(args: string[], stdin = ''): Promise<CommandRun> {
+  return runBulwark(['netpol', ...args], stdin);
 }
 
 const APP = `apiVersion: apps/v1
@@ -51,7 +61,152 @@ spec:
   - from: [{podSelector: {matchLabels: {app: web}}}]
     ports: [{port: http}]
 `;
+/** The api opened to every address as well. */
 const OPENED = APP.replace('  - from: [{podSelector: {matchLabels: {app: web}}}]', '  - from: [{podSelector: {matchLabels: {app: web}}}, {ipBlock: {cidr: 0.0.0.0/0}}]');
+const app = file('app.yaml', APP);
+const broken = file('broken.yaml', `${APP}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: bad-block, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+  - from: [{ipBlock: {cidr: 10.0.0.0/33}}]
+`);
+const notKubernetes = file('notes.yaml', 'just: a config file\n');
+
+describe('bulwark netpol list', () => {
+  it('lists allowed connections: exit 0, nothing on standard error', async () => {
+    const run = await netpol(['list', app]);
+    assert.deepEqual(run, {
+      exitCode: 0,
+      stderr: '',
+      stdout: [
+        '0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : All Connections',
+        'shop/api[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/api[Deployment] => shop/web[Deployment] : All Connections',
+        'shop/web[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/web[Deployment] => shop/api[Deployment] : TCP 9000',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('focuses on a workload and a direction', async () => {
+    const run = await netpol(['list', '--focus-workload', 'shop/api', '--focus-direction', 'ingress', app]);
+    assert.equal(run.stdout, 'shop/web[Deployment] => shop/api[Deployment] : TCP 9000\n');
+  });
+
+  it('reads standard input and writes json', async () => {
+    const run = await netpol(['list', '-f', 'json', '--focus-workload', 'web', '--focus-workload-peer', 'api', '-'], APP);
+    assert.equal(run.exitCode, 0);
+    assert.deepEqual(JSON.parse(run.stdout), [
+      { src: 'shop/api[Deployment]', dst: 'shop/web[Deployment]', conn: 'All Connections' },
+      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9000' },
+    ]);
+  });
+
+  it('writes a report to a file', async () => {
+    const output = join(work, 'out', 'reachability.html');
+    const run = await netpol(['list', '-f', 'html', '-o', output, app]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `wrote ${output}\n`);
+    assert.match(readFileSync(output, 'utf8'), /^<!doctype html>[\s\S]*shop\/web\[Deployment\]/);
+  });
+
+  it('reports problems in policies on standard error with their place, and still lists', async () => {
+    const run = await netpol(['list', '--focus-workload', 'shop/api', '--focus-direction', 'ingress', broken]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'shop/web[Deployment] => shop/api[Deployment] : TCP 9000\n');
+    assert.equal(run.stderr, `bulwark: error: NetworkPolicy shop/bad-block: spec.ingress[0].from[0]: invalid CIDR address 10.0.0.0/33; the peer is ignored (${broken}:32)\n`);
+  });
+
+  it('warns about a focus workload that does not exist', async () => {
+    const run = await netpol(['list', '--focus-workload', 'nope', app]);
+    assert.deepEqual(run, { exitCode: 0, stdout: '', stderr: 'bulwark: warning: workload nope does not exist in the input resources\n' });
+  });
+
+  const usage: { name: string; args: string[]; stderr: RegExp }[] = [
+    { name: 'an unknown format', args: ['list', '-f', 'yaml', app], stderr: /BULWARK_E_UNKNOWN_FORMAT: unknown format "yaml" for bulwark netpol list/ },
+    { name: 'a direction without a focus workload', args: ['list', '--focus-direction', 'ingress', app], stderr: /--focus-workload-peer and --focus-direction go with --focus-workload/ },
+    { name: 'a direction that is neither ingress nor egress', args: ['list', '--focus-workload', 'web', '--focus-direction', 'both', app], stderr: /--focus-direction must be ingress or egress, not "both"/ },
+    { name: 'no input', args: ['list'], stderr: /no input/ },
+  ];
+  for (const { name, args, stderr } of usage) {
+    it(`exit 2 for ${name}`, async () => {
+      const run = await netpol(args);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, stderr);
+    });
+  }
+
+  it('exit 3 when no Kubernetes object could be read', async () => {
+    const run = await netpol(['list', notKubernetes, join(work, 'missing.yaml')]);
+    assert.equal(run.exitCode, 3);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /missing\.yaml/);
+    assert.match(run.stderr, /the result cannot be trusted: no Kubernetes object could be read from the input\n$/);
+  });
+});
+
+describe('bulwark netpol explain', () => {
+  it('explains one pair', async () => {
+    const run = await netpol(['explain', '--src', 'web', '--dst', 'shop/api', app]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^shop\/web\[Deployment\] => shop\/api\[Deployment\]\n {2}allowed: TCP 9000\n/);
+    assert.match(run.stdout, /NetworkPolicy shop\/api-from-web, ingress rule #1: allows TCP 9000/);
+  });
+
+  it('json, and exit 2 for an unknown workload', async () => {
+    const run = await netpol(['explain', '--src', '8.8.8.8', '--dst', 'api', '-f', 'json', app]);
+    assert.equal(JSON.parse(run.stdout).connections[0].allowed, 'No Connections');
+    const unknown = await netpol(['explain', '--src', 'nope', '--dst', 'api', app]);
+    assert.equal(unknown.exitCode, 2);
+    assert.match(unknown.stderr, /no workload "nope" in the input/);
+  });
+});
+
+describe('bulwark netpol diff', () => {
+  const fromOutside = file('from-outside.yaml', OPENED);
+  const allPorts = file('all-ports.yaml', APP.replace('    ports: [{port: http}]\n', ''));
+  const closed = file('closed.yaml', APP.replace('{app: web}}}]', '{app: nobody}}}]'));
+
+  it('exit 1 when the new version opens access from outside the cluster', async () => {
+    const run = await netpol(['diff', app, fromOutside]);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, 'Connectivity diff:\ndiff-type: added, source: 0.0.0.0-255.255.255.255[External], destination: shop/api[Deployment], ref1: No Connections, ref2: TCP 9000\n');
+    assert.equal(run.stderr, 'bulwark: new access crossing the cluster boundary: 0.0.0.0-255.255.255.255[External] => shop/api[Deployment] : TCP 9000\n');
+  });
+
+  it('new access within a namespace passes the default gate, not --fail-on any', async () => {
+    const run = await netpol(['diff', app, allPorts]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'Connectivity diff:\ndiff-type: changed, source: shop/web[Deployment], destination: shop/api[Deployment], ref1: TCP 9000, ref2: All Connections\n');
+    const any = await netpol(['diff', '--fail-on', 'any', app, allPorts]);
+    assert.equal(any.exitCode, 1);
+    assert.equal(any.stderr, 'bulwark: new access within a namespace: shop/web[Deployment] => shop/api[Deployment] : SCTP 1-65535,TCP 1-8999,9001-65535,UDP 1-65535\n');
+  });
+
+  it('exit 0 for removals, and says when nothing changed', async () => {
+    const run = await netpol(['diff', '-f', 'csv', app, closed]);
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, 'diff-type,source,destination,ref1,ref2,workloads-diff-info\nremoved,shop/web[Deployment],shop/api[Deployment],TCP 9000,No Connections,\n');
+    const same = await netpol(['diff', app, app]);
+    assert.deepEqual(same, { exitCode: 0, stdout: '', stderr: 'bulwark: no connectivity changes\n' });
+  });
+
+  it('exit 2 for an unknown gate, 3 when a version cannot be read', async () => {
+    const run = await netpol(['diff', '--fail-on', 'sometimes', app, fromOutside]);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /--fail-on must be one of external, cross-namespace, any, none/);
+    const missing = await netpol(['diff', app, join(work, 'nowhere')]);
+    assert.equal(missing.exitCode, 3);
+    assert.match(missing.stderr, /no Kubernetes object could be read from after/);
+  });
+});
+
 const BROKEN = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: bad-block, namespace: shop}
@@ -87,11 +242,6 @@ runGit(repo, 'commit', '-q', '-m', 'open the api');
 write(repo, { 'k8s/app.yaml': ALLOW_ALL });
 const notRepository = join(work, 'plain');
 mkdirSync(notRepository);
-
-/** Runs `bulwark netpol …` as the binary does. */
-function netpol(args: string[], stdin = ''): Promise<CommandRun> {
-  return runBulwark(['netpol', ...args], stdin);
-}
 
 const OPENED_DIFF = 'Connectivity diff:\ndiff-type: added, source: 0.0.0.0-255.255.255.255[External], destination: shop/api[Deployment], ref1: No Connections, ref2: TCP 9000\n';
 /** Standard error of the comparison: the faulty policy named by revision, file and line, then the gate. */
@@ -160,25 +310,4 @@ describe('bulwark netpol diff --git', () => {
       assert.deepEqual({ ...run, stderr: run.stderr.split('\n')[0] + '\n' }, { exitCode: 2, stdout: '', stderr });
     });
   }
-});
-
-describe('parseTreePath', () => {
-  const repository = { root: '/repo', prefix: 'deploy/' };
-  const cases: { text: string; path?: string; expected: { revision: string; path: string } }[] = [
-    { text: 'main', expected: { revision: 'main', path: 'deploy' } },
-    { text: 'main', path: 'prod/', expected: { revision: 'main', path: 'deploy/prod' } },
-    { text: 'HEAD~2', path: '../k8s', expected: { revision: 'HEAD~2', path: 'k8s' } },
-    { text: 'v1.2.0:k8s/prod', path: 'ignored', expected: { revision: 'v1.2.0', path: 'k8s/prod' } },
-    { text: 'main:./prod', expected: { revision: 'main', path: 'deploy/prod' } },
-    { text: 'main:', expected: { revision: 'main', path: '' } },
-    { text: 'origin/main:../etc', expected: { revision: 'origin/main', path: 'etc' } },
-  ];
-  for (const { text, path, expected } of cases) {
-    it(`${text}${path !== undefined ? ` with ${path}` : ''} from deploy/`, () => assert.deepEqual(parseTreePath(text, path, repository), expected));
-  }
-  it('refuses paths outside the repository and texts that are no revision', () => {
-    assert.throws(() => parseTreePath('main', '../../x', repository), /\.\.\/\.\.\/x lies outside the repository/);
-    assert.throws(() => parseTreePath(':k8s', undefined, repository), /":k8s" does not name a revision/);
-    assert.throws(() => parseTreePath('-p', undefined, repository), /"-p" does not name a revision/);
-  });
 });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { BulwarkError } from '../errors/index.js';
+import { loadInputs } from '../loader/load.js';
 import type { SourceText } from '../loader/sources.js';
 import type { Diagnostic } from '../loader/types.js';
 import { resourceStartLine } from '../model/resource.js';
@@ -11,12 +12,12 @@ import {
   analyzeReachability,
   CONNLIST_FORMATS,
   DIFF_FORMATS,
+  DIFF_GATES,
   diffConnectivity,
   explainConnection,
   gateViolations,
   isConnlistFormat,
   listConnections,
-  loadNetpolInputs,
   newAccess,
   openRepository,
   parseTreePath,
@@ -27,14 +28,12 @@ import {
   renderExplanationJson,
   renderExplanationText,
   resolvePeers,
-  type DiffFormat,
-  type DiffGate,
   type FocusOptions,
   type NetpolDiagnostic,
   type ReachabilityAnalysis,
 } from '../netpol/index.js';
 import { requireTextOrJson } from './checks.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, reportInputErrors, type CliIo } from './io.js';
 
 interface InputFlags {
   defaultNamespace: string;
@@ -71,12 +70,10 @@ async function analyse(inputs: Inputs, flags: InputFlags, io: CliIo, label = '')
   const fromFiles = Array.isArray(inputs);
   if (fromFiles && inputs.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories of manifests, or - for standard input');
   const loaded = fromFiles
-    ? await loadNetpolInputs({ paths: inputs as readonly string[], defaultNamespace: flags.defaultNamespace, stdin: io.stdin })
-    : await loadNetpolInputs({ sources: (inputs as { sources: SourceText[] }).sources, defaultNamespace: flags.defaultNamespace });
+    ? await loadInputs({ paths: inputs as readonly string[], defaultNamespace: flags.defaultNamespace, stdin: io.stdin })
+    : await loadInputs({ sources: (inputs as { sources: SourceText[] }).sources, defaultNamespace: flags.defaultNamespace });
   if (!fromFiles) loaded.diagnostics.unshift(...(inputs as { diagnostics: Diagnostic[] }).diagnostics);
-  for (const problem of loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')) {
-    io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
-  }
+  reportInputErrors(io, loaded.diagnostics);
   const analysis = analyzeReachability(loaded.resources);
   const readable = loaded.resources.length > 0;
   if (!readable) io.stderr.write(`bulwark: the result cannot be trusted: no Kubernetes object could be read from ${label === '' ? 'the input' : label}\n`);
@@ -174,11 +171,10 @@ export function registerNetpolCommands(program: Command, io: CliIo, state: { exi
     .option('--repo <dir>', 'with --git: a directory of the repository to read (default: the current directory)')
     .option('--default-namespace <namespace>', 'namespace for objects that name none', 'default')
     .action(async (before: string, after: string, path: string | undefined, flags: InputFlags & { format: string; failOn: string; git?: boolean; repo?: string }) => {
-      const format = DIFF_FORMATS.find((candidate) => candidate === flags.format) as DiffFormat | undefined;
+      const format = DIFF_FORMATS.find((candidate) => candidate === flags.format);
       if (format === undefined) throw new BulwarkError('BULWARK_E_UNKNOWN_FORMAT', `unknown format "${flags.format}" for bulwark netpol diff`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
-      const gates: readonly DiffGate[] = ['external', 'cross-namespace', 'any', 'none'];
-      const gate = gates.find((candidate) => candidate === flags.failOn);
-      if (gate === undefined) throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${gates.join(', ')}, not "${flags.failOn}"`);
+      const gate = DIFF_GATES.find((candidate) => candidate === flags.failOn);
+      if (gate === undefined) throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${DIFF_GATES.join(', ')}, not "${flags.failOn}"`);
       if (flags.git !== true && (path !== undefined || flags.repo !== undefined)) {
         throw new BulwarkError('BULWARK_E_USAGE', path !== undefined ? `a third argument (${path}) goes with --git` : '--repo goes with --git', 'Compare two files or directories, or two revisions with --git: bulwark netpol diff --git main HEAD k8s/');
       }

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BUILTIN_CHECKS, findCheck } from '../checks/index.js';
 import { BulwarkError } from '../errors/index.js';
 import { createBaseline, readBaseline } from '../findings/baseline.js';
-import { isSeverity, SEVERITIES } from '../findings/types.js';
+import { SEVERITIES } from '../findings/types.js';
 import { FRAMEWORK_NAMES, isFrameworkName } from '../frameworks/compliance.js';
 import { checkPodSecurity, isPssLevel, parsePssVersion, renderPss, type PssLevel, type PssRunOptions } from '../pss/index.js';
 import { loadInputs } from '../loader/load.js';
@@ -15,13 +15,14 @@ import { namespaceLabelsOf } from '../policy/match.js';
 import { PolicyResolver } from '../policy/resolve.js';
 import type { LoadedPolicy } from '../policy/types.js';
 import { renderReport } from '../report/index.js';
-import { catalogueOf, scan, type FailThreshold, type ScanOptions, type ScanResult } from '../scan.js';
+import { catalogueOf, scan, type ScanOptions, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 import { explainCheck, listChecks, requireTextOrJson } from './checks.js';
 import { registerGateCommand } from './gate.js';
 import { registerNetpolCommands } from './netpol.js';
 import { registerRbacCommands } from './rbac.js';
 import { registerServeCommands } from './serve.js';
+import { collect, parseCheckList, parseFailOn } from './flags.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
 import { progressReporter } from './progress.js';
@@ -29,17 +30,6 @@ import { progressReporter } from './progress.js';
 export { EXIT, useColor, type CliIo } from './io.js';
 
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
-
-function parseFailOn(value: string): FailThreshold {
-  if (value === 'none' || value === 'never') return 'none';
-  if (isSeverity(value)) return value;
-  throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${value}"`);
-}
-
-function parseCheckList(values: readonly string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  return values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-}
 
 async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], io: CliIo): Promise<void> {
   for (const target of pairOutputs(tokens)) {
@@ -100,10 +90,6 @@ function policyFor(paths: readonly string[], config: string | false | undefined,
   if (config === false) return undefined;
   const file = config ?? findPolicyFile(paths);
   return file === undefined ? undefined : loadPolicy(file, BUILTIN_CHECKS, now === undefined ? undefined : parseNow(now));
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 /** Builds the command tree. Actions set `state.exitCode`. */

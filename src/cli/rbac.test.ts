@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { Command, CommanderError } from 'commander';
-import { BulwarkError } from '../errors/index.js';
-import type { CliIo } from './io.js';
-import { registerRbacCommands } from './rbac.js';
+import { runBulwark } from '../../test/cli-harness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bulwark-rbac-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -90,36 +86,10 @@ interface Run {
   stderr: string;
 }
 
-function sink(into: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      into.push(String(chunk));
-      done();
-    },
-  });
-}
-
-/** Runs `bulwark <args>` on a fresh program with only the rbac commands, mapping errors to exit codes as the CLI does. */
+/** `bulwark <args>` as the binary runs it, with its exit code as `code`. */
 async function run(args: string[], stdin = ''): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: sink(out), stderr: sink(err), stdin: Readable.from([stdin]), env: {} };
-  const state = { exitCode: 2 };
-  // Configured as the real program is: options after a subcommand belong to it.
-  const program = new Command('bulwark').enablePositionalOptions().exitOverride().configureOutput({ writeOut: (text) => out.push(text), writeErr: (text) => err.push(text) });
-  registerRbacCommands(program, io, state);
-  let code: number;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    code = state.exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.code === 'commander.helpDisplayed' ? 0 : 2;
-    else if (error instanceof BulwarkError) {
-      err.push(`bulwark: error ${error.code}: ${error.message}\n`);
-      code = error.code === 'BULWARK_E_INPUT' ? 3 : 2;
-    } else throw error;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  const { exitCode, stdout, stderr } = await runBulwark(args, stdin);
+  return { code: exitCode, stdout, stderr };
 }
 
 describe('bulwark rbac', () => {

@@ -47,7 +47,8 @@ import {
   type RbacAnalysis,
 } from '../rbac/index.js';
 import { requireTextOrJson } from './checks.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, reportInputErrors, type CliIo } from './io.js';
+import { collect } from './flags.js';
 
 /** Options every rbac command takes. */
 interface InputFlags {
@@ -65,10 +66,7 @@ interface QueryFlags extends InputFlags {
 async function analyse(paths: readonly string[], flags: InputFlags, io: CliIo): Promise<{ analysis: RbacAnalysis; trusted: boolean }> {
   if (paths.length === 0) throw new BulwarkError('BULWARK_E_USAGE', 'no input: name files or directories of manifests, or - for standard input');
   const loaded = await loadInputs({ paths, defaultNamespace: flags.defaultNamespace, stdin: io.stdin });
-  const problems = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  for (const problem of problems) {
-    io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
-  }
+  const problems = reportInputErrors(io, loaded.diagnostics);
   const reasons: string[] = [];
   if (!loaded.resources.some((resource) => isRbacResource(resource) && resource.kind.endsWith('Binding'))) reasons.push('no RoleBinding or ClusterRoleBinding was found in the input');
   if (problems.length > 0) reasons.push(`${problems.length} input problem${problems.length > 1 ? 's' : ''} (unreadable files or documents that did not parse)`);
@@ -89,10 +87,6 @@ function positiveInteger(flag: string, max: number) {
     if (!Number.isInteger(number) || number < 1 || number > max) throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be a whole number from 1 to ${max}, not "${value}"`);
     return number;
   };
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 const MATRIX_FORMATS = ['text', 'csv', 'html', 'json'] as const;

@@ -4,25 +4,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { BUILTIN_CHECKS } from '../checks/index.js';
-import { BulwarkError } from '../errors/index.js';
 import { loadPolicy } from '../policy/load.js';
 import type { LoadedPolicy } from '../policy/types.js';
-import type { CliIo } from './io.js';
 import { registerServeCommands } from './serve.js';
+import { runRegistered } from '../../test/cli-harness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bulwark-serve-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 const TESTDATA = fileURLToPath(new URL('../server/testdata/', import.meta.url));
-const SERVE_MODULE = fileURLToPath(new URL('./serve.ts', import.meta.url));
-const CHECKS_MODULE = fileURLToPath(new URL('../checks/index.ts', import.meta.url));
-const POLICY_MODULE = fileURLToPath(new URL('../policy/load.ts', import.meta.url));
-// The script runs from a temporary directory: it names every module by its absolute location.
-const COMMANDER_MODULE = import.meta.resolve('commander');
+/** The command line's entry point, run as the binary runs it. */
+const MAIN_MODULE = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 interface Run {
   code: number;
@@ -30,40 +24,15 @@ interface Run {
   stderr: string;
 }
 
-function sink(into: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      into.push(String(chunk));
-      done();
-    },
-  });
-}
-
 /** The policy for `--config FILE`, none for `--no-config`, as the program's loader does (no bulwark.yaml is searched for here). */
 function loadPolicyFor(config: string | false | undefined): LoadedPolicy | undefined {
   return typeof config === 'string' ? loadPolicy(config, BUILTIN_CHECKS) : undefined;
 }
 
-/** Runs `bulwark <args>` on a program with only these commands, mapping errors to exit codes as the CLI does. */
+/** Runs `bulwark <args>` on a program with only these commands. */
 async function run(args: string[], stdin = ''): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: sink(out), stderr: sink(err), stdin: Readable.from([stdin]), env: {} };
-  const state = { exitCode: 2 };
-  const program = new Command('bulwark').enablePositionalOptions().exitOverride().configureOutput({ writeOut: (text) => out.push(text), writeErr: (text) => err.push(text) });
-  registerServeCommands(program, io, state, loadPolicyFor);
-  let code: number;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    code = state.exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.code === 'commander.helpDisplayed' ? 0 : 2;
-    else if (error instanceof BulwarkError) {
-      err.push(`bulwark: error ${error.code}: ${error.message}\n`);
-      code = error.code === 'BULWARK_E_INPUT' ? 3 : 2;
-    } else throw error;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  const { exitCode, stdout, stderr } = await runRegistered((program, io, state) => registerServeCommands(program, io, state, loadPolicyFor), args, stdin);
+  return { code: exitCode, stdout, stderr };
 }
 
 describe('bulwark admit', () => {
@@ -118,24 +87,16 @@ describe('bulwark serve', () => {
     assert.equal((await run(['serve', '--self-signed', '--failure-mode', 'sometimes'])).code, 2);
   });
 
+  it('reads every flag before it listens: a usage error leaves no server running', async () => {
+    const listening = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
+    const before = listening();
+    assert.deepEqual(await run(['serve', '--self-signed', '--port', '0', '--shutdown-delay', 'soon']), { code: 2, stdout: '', stderr: `bulwark: error BULWARK_E_USAGE: --shutdown-delay must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not "soon"\n` });
+    assert.equal(listening(), before);
+  });
+
   it('serves with a self-signed certificate, prints the caBundle, and stops cleanly on SIGTERM', async () => {
-    const script = join(work, 'serve.mts');
-    writeFileSync(
-      script,
-      `import { Command } from ${JSON.stringify(COMMANDER_MODULE)};
-import { registerServeCommands } from ${JSON.stringify(SERVE_MODULE)};
-import { BUILTIN_CHECKS } from ${JSON.stringify(CHECKS_MODULE)};
-import { loadPolicy } from ${JSON.stringify(POLICY_MODULE)};
-const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
-const state = { exitCode: 2 };
-const program = new Command('bulwark').enablePositionalOptions().exitOverride();
-registerServeCommands(program, io, state, (config) => (typeof config === 'string' ? loadPolicy(config, BUILTIN_CHECKS) : undefined));
-await program.parseAsync(process.argv.slice(2), { from: 'user' });
-process.exitCode = state.exitCode;
-`,
-    );
     const caFile = join(work, 'ca.pem');
-    const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve', '--self-signed', '--port', '0', '--ca-out', caFile, '--no-config'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN_MODULE, 'serve', '--self-signed', '--port', '0', '--ca-out', caFile, '--no-config'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

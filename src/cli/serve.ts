@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { BulwarkError } from '../errors/index.js';
-import { isSeverity, SEVERITIES } from '../findings/types.js';
+import { SEVERITIES } from '../findings/types.js';
 import type { FailThreshold, LoadedPolicy } from '../policy/types.js';
 import { admitOffline, renderAdmission } from '../server/admit.js';
 import { InvalidReviewError } from '../server/admission-review.js';
@@ -12,6 +12,7 @@ import type { Endpoint, FailureMode } from '../server/review.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_DEADLINE_MS } from '../server/server.js';
 import { DEFAULT_RELOAD_INTERVAL_MS, startWebhook, type TlsSource } from '../server/webhook.js';
 import { requireTextOrJson } from './checks.js';
+import { collect, parseCheckList, parseFailOn } from './flags.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 
 interface ServeFlags {
@@ -44,18 +45,8 @@ interface AdmitFlags {
   format: string;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-function checkIds(values: readonly string[] | undefined): string[] | undefined {
-  return values?.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-}
-
 function failOnFlag(value: string | undefined): FailThreshold | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'none' || isSeverity(value)) return value;
-  throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${value}"`);
+  return value === undefined ? undefined : parseFailOn(value);
 }
 
 function whole(value: string, flag: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
@@ -123,8 +114,11 @@ export function registerServeCommands(program: Command, io: CliIo, state: { exit
       const port = whole(flags.port, '--port', 0, 65535);
       const failOn = failOnFlag(flags.failOn);
       const failureMode = failureModeFlag(flags.failureMode);
+      // Every flag is read before the server listens: a usage error must not leave it running.
+      const shutdownDelay = whole(flags.shutdownDelay, '--shutdown-delay', 0);
       const tls = tlsSource(flags);
       const policy = loadPolicyFor(flags.config);
+      if (tls.caCertificate !== undefined && flags.caOut !== undefined) await writeFile(flags.caOut, tls.caCertificate);
       const logger = jsonLogger(io.stderr, flags.logLevel);
       const running = await startWebhook({
         host: flags.host,
@@ -141,18 +135,14 @@ export function registerServeCommands(program: Command, io: CliIo, state: { exit
         requestDeadlineMs: whole(flags.requestTimeout, '--request-timeout', 100),
         reloadIntervalMs: whole(flags.reloadInterval, '--reload-interval', 100),
         logger,
-        ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}),
-        ...(failOn !== undefined ? { failOn } : {}),
+        cluster: flags.cluster,
+        failOn,
         cacheEntries: whole(flags.cacheEntries, '--cache-entries', 0),
-        ...(flags.checks !== undefined ? { checks: checkIds(flags.checks) as string[] } : {}),
+        checks: parseCheckList(flags.checks),
       });
-      const shutdownDelay = whole(flags.shutdownDelay, '--shutdown-delay', 0);
       io.stdout.write(`bulwark: serving ${running.url} (POST /validate, /mutate; GET /healthz, /readyz, /metrics)${policy !== undefined ? ` with policy ${policy.file}` : ''}\n`);
       if (tls.caBundle !== undefined) {
-        if (flags.caOut !== undefined) {
-          await writeFile(flags.caOut, tls.caCertificate as string);
-          io.stdout.write(`bulwark: CA certificate written to ${flags.caOut}\n`);
-        }
+        if (flags.caOut !== undefined) io.stdout.write(`bulwark: CA certificate written to ${flags.caOut}\n`);
         io.stdout.write(`caBundle: ${tls.caBundle}\n`);
       }
       await new Promise<void>((resolve) => {
@@ -192,8 +182,7 @@ export function registerServeCommands(program: Command, io: CliIo, state: { exit
       const failOn = failOnFlag(flags.failOn);
       const policy = loadPolicyFor(flags.config);
       const text = await readReview(file, io);
-      const checks = checkIds(flags.checks);
-      const engine = new AdmissionEngine({ cacheEntries: 0, ...(checks !== undefined ? { checks } : {}), ...(policy !== undefined ? { policy } : {}), ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}), ...(failOn !== undefined ? { failOn } : {}) });
+      const engine = new AdmissionEngine({ cacheEntries: 0, checks: parseCheckList(flags.checks), policy, cluster: flags.cluster, failOn });
       if (policy !== undefined) io.stderr.write(`bulwark: policy ${policy.file}\n`);
       let admission;
       try {

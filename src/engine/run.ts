@@ -32,7 +32,7 @@ const WORKLOADS = new Set(WORKLOAD_KINDS);
 const kindSets = new WeakMap<Check, ReadonlySet<string> | null>();
 
 /** Whether a check judges a resource; asked for every (check, resource) pair, so the kinds are a set. */
-function applies(check: Check, resource: Resource): boolean {
+export function applies(check: Check, resource: Resource): boolean {
   let kinds = kindSets.get(check);
   if (kinds === undefined) {
     kinds = check.appliesTo === undefined ? null : check.appliesTo === 'workloads' ? WORKLOADS : new Set(check.appliesTo);

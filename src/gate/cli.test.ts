@@ -2,17 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { Command, CommanderError } from 'commander';
 import { registerGateCommand } from '../cli/gate.js';
-import type { CliIo } from '../cli/io.js';
-import { BulwarkError } from '../errors/index.js';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import { parsePolicy } from '../policy/load.js';
 import type { LoadedPolicy } from '../policy/types.js';
+import { runRegistered } from '../../test/cli-harness.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const validateResult = addFormats(new Ajv2020({ allErrors: true, strict: true })).compile(
@@ -59,41 +56,18 @@ interface Run {
   configFlags: Array<string | false | undefined>;
 }
 
-function collector(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-/** Runs `bulwark gate …` on a fresh command tree, reporting errors and exit codes the way `runCli` does. */
+/** Runs `bulwark gate …` with the given policy loader, recording the --config values it is asked for. */
 async function gate(args: string[], loadPolicyFor: (config: string | false | undefined) => LoadedPolicy | undefined = () => policyWithGates(policyFile)): Promise<Run> {
-  const stdout = collector();
-  const stderr = collector();
-  const io: CliIo = { stdout: stdout.stream, stderr: stderr.stream, stdin: new PassThrough(), env: { NO_COLOR: '1' } };
-  const state = { exitCode: 2 };
   const configFlags: Run['configFlags'] = [];
-  const program = new Command('bulwark')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  registerGateCommand(program, io, state, (config) => {
-    configFlags.push(config);
-    return loadPolicyFor(config);
-  });
-  try {
-    await program.parseAsync(['gate', ...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof BulwarkError) {
-      io.stderr.write(`bulwark: error ${error.code}: ${error.message}\n`);
-      state.exitCode = 2;
-    } else if (error instanceof CommanderError) state.exitCode = 2;
-    else throw error;
-  }
-  return { exitCode: state.exitCode, stdout: stdout.text(), stderr: stderr.text(), configFlags };
+  const run = await runRegistered(
+    (program, io, state) =>
+      registerGateCommand(program, io, state, (config) => {
+        configFlags.push(config);
+        return loadPolicyFor(config);
+      }),
+    ['gate', ...args],
+  );
+  return { ...run, configFlags };
 }
 
 describe('bulwark gate', () => {

@@ -6,6 +6,7 @@ import { parseSource } from '../loader/parse.js';
 import { DEFAULT_LIMITS } from '../loader/types.js';
 import { formatPath } from '../yaml/path.js';
 import { gateProblems, normaliseGate, resolveGate, resolvedGateProblems } from './config.js';
+import { GUIDE_EXAMPLE } from './examples.cases.js';
 import { GATE_SCHEMA } from './schema.js';
 import type { GateConfig } from './types.js';
 
@@ -16,28 +17,9 @@ function yaml(text: string): Record<string, unknown> {
   return documents[0]?.value as Record<string, unknown>;
 }
 
-const BRIEF_EXAMPLE = `
-gate:
-  branches: [main, "release/*"]
-  requireApproval: true
-  timeZone: Europe/Berlin
-  blackouts:
-    - name: weekend
-      days: [sat, sun]
-    - name: year-end freeze
-      from: "2026-12-20T00:00"
-      to: "2027-01-04T00:00"
-      timeZone: America/New_York
-  maintenance:
-    - name: weeknights
-      days: [mon, tue, wed, thu]
-      start: "22:00"
-      end: "02:00"
-`;
-
 describe('normaliseGate', () => {
   it('types the gate object and records where each field is written', () => {
-    assert.deepEqual(normaliseGate(yaml(BRIEF_EXAMPLE).gate), {
+    assert.deepEqual(normaliseGate(yaml(GUIDE_EXAMPLE).gate), {
       branches: ['main', 'release/*'],
       requireApproval: true,
       timeZone: 'Europe/Berlin',
@@ -73,7 +55,7 @@ describe('normaliseGate', () => {
 });
 
 describe('resolveGate: an environment overrides the top-level gate field by field', () => {
-  const global = normaliseGate(yaml(BRIEF_EXAMPLE).gate) as GateConfig;
+  const global = normaliseGate(yaml(GUIDE_EXAMPLE).gate) as GateConfig;
   const environment = (text: string) => normaliseGate(yaml(text).gate, ['environments', 1, 'gate']) as GateConfig;
 
   it('keeps the fields the environment leaves out, with their paths', () => {
@@ -112,7 +94,7 @@ describe('resolveGate: an environment overrides the top-level gate field by fiel
 
 describe('gateProblems', () => {
   const cases: Array<{ name: string; gate: string; problems: Array<[string, string, string]> }> = [
-    { name: 'the example of the docs is valid', gate: BRIEF_EXAMPLE, problems: [] },
+    { name: 'the example of the docs is valid', gate: GUIDE_EXAMPLE, problems: [] },
     {
       name: 'an unknown time zone, at the gate and at a window',
       gate: 'gate:\n  timeZone: Europe/Berlln\n  blackouts:\n    - name: w\n      days: [sat]\n      timeZone: CEST+1\n',
@@ -224,7 +206,7 @@ describe('GATE_SCHEMA', () => {
   const errors = () => (validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`);
 
   it('accepts the documented example at the top level and in an environment', () => {
-    const example = yaml(BRIEF_EXAMPLE);
+    const example = yaml(GUIDE_EXAMPLE);
     assert.ok(validate(example), errors().join('\n'));
     assert.ok(validate({ environments: [{ name: 'prod', gate: example.gate }] }), errors().join('\n'));
   });
@@ -258,7 +240,7 @@ describe('the examples of docs/guides/deployment-gates.md', () => {
     assert.ok(validate(gate), JSON.stringify(validate.errors));
     const normalised = normaliseGate(gate) as GateConfig;
     assert.deepEqual(gateProblems(normalised, ['gate']), []);
-    assert.deepEqual(normalised, normaliseGate(yaml(BRIEF_EXAMPLE).gate));
+    assert.deepEqual(normalised, normaliseGate(yaml(GUIDE_EXAMPLE).gate));
   });
   it('the gates of the levels example are valid', () => {
     const policy = yamlAfter('### Levels') as { gate: unknown; environments: Array<{ gate?: unknown }> };

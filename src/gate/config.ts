@@ -147,7 +147,12 @@ export function gateProblems(gate: GateConfig, path: Path): GateProblem[] {
   return problemsAt(gate, (field) => [...path, field]);
 }
 
+/** Where a field of a gate is written; `gate.<field>` for a gate built without its paths. */
+export function gateFieldPath(gate: GateConfig, field: GateField): Path {
+  return gate.paths[field] ?? ['gate', field];
+}
+
 /** The problems of a resolved gate, each at the level its field came from. */
 export function resolvedGateProblems(gate: GateConfig): GateProblem[] {
-  return problemsAt(gate, (field) => gate.paths[field] ?? ['gate', field]);
+  return problemsAt(gate, (field) => gateFieldPath(gate, field));
 }

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from '../loader/types.js';
 import { formatPath } from '../yaml/path.js';
 import { normaliseGate, resolveGate } from './config.js';
 import { evaluateGate } from './evaluate.js';
+import { GUIDE_EXAMPLE } from './examples.cases.js';
 import type { GateConfig, GateRequest } from './types.js';
 
 function gateOf(text: string): GateConfig {
@@ -20,24 +21,7 @@ function verdicts(gate: GateConfig | undefined, request: Partial<Omit<GateReques
   return { allowed: decision.allowed, reasons: decision.reasons.map((reason) => [reason.rule, reason.allowed, reason.window ?? '', formatPath(reason.path)]) };
 }
 
-const FULL = gateOf(`
-gate:
-  branches: [main, "release/*"]
-  requireApproval: true
-  timeZone: Europe/Berlin
-  blackouts:
-    - name: weekend
-      days: [sat, sun]
-    - name: year-end freeze
-      from: "2026-12-20T00:00"
-      to: "2027-01-04T00:00"
-      timeZone: America/New_York
-  maintenance:
-    - name: weeknights
-      days: [mon, tue, wed, thu]
-      start: "22:00"
-      end: "02:00"
-`);
+const FULL = gateOf(GUIDE_EXAMPLE);
 
 describe('evaluateGate: branches, approval, blackouts and maintenance together', () => {
   type Case = { name: string; request: Partial<Omit<GateRequest, 'time'>> & { time: string }; allowed: boolean; reasons: Array<[string, boolean, string, string]> };

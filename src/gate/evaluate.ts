@@ -1,7 +1,7 @@
 import { BulwarkError } from '../errors/index.js';
 import { globMatches } from '../policy/match.js';
 import { formatPath } from '../yaml/path.js';
-import { resolvedGateProblems } from './config.js';
+import { gateFieldPath, resolvedGateProblems } from './config.js';
 import type { GateConfig, GateDecision, GateReason, GateRequest, GateWindow } from './types.js';
 import { describeWindow, windowContains, windowTimeZone } from './windows.js';
 import { formatZoned, zonedTime } from './zone.js';
@@ -14,7 +14,7 @@ function branchName(branch: string): string {
 function branchReason(gate: GateConfig, request: GateRequest): GateReason | undefined {
   const patterns = gate.branches ?? [];
   if (patterns.length === 0) return undefined;
-  const path = gate.paths.branches ?? ['gate', 'branches'];
+  const path = gateFieldPath(gate, 'branches');
   const allowedList = patterns.join(', ');
   if (request.branch === undefined || request.branch === '') {
     return { rule: 'branch', allowed: false, message: `the request names no branch, and ${request.environment} accepts deployments only from ${allowedList}`, path };
@@ -27,7 +27,7 @@ function branchReason(gate: GateConfig, request: GateRequest): GateReason | unde
 
 function approvalReason(gate: GateConfig, request: GateRequest): GateReason | undefined {
   if (gate.requireApproval !== true) return undefined;
-  const path = gate.paths.requireApproval ?? ['gate', 'requireApproval'];
+  const path = gateFieldPath(gate, 'requireApproval');
   return request.approved
     ? { rule: 'approval', allowed: true, message: 'the deployment is approved', path }
     : { rule: 'approval', allowed: false, message: `${request.environment} requires an approved deployment, and this one is not marked approved`, path };
@@ -42,7 +42,7 @@ const names = (windows: readonly GateWindow[]) => windows.map((window) => `"${wi
 function blackoutReasons(gate: GateConfig, instant: number): GateReason[] {
   const windows = gate.blackouts ?? [];
   if (windows.length === 0) return [];
-  const path = gate.paths.blackouts ?? ['gate', 'blackouts'];
+  const path = gateFieldPath(gate, 'blackouts');
   const inside = windowsContaining(gate, windows, instant);
   if (inside.length === 0) return [{ rule: 'blackout', allowed: true, message: `outside every blackout window (${names(windows)})`, path }];
   return inside.map((index) => {
@@ -54,7 +54,7 @@ function blackoutReasons(gate: GateConfig, instant: number): GateReason[] {
 function maintenanceReason(gate: GateConfig, request: GateRequest, instant: number): GateReason | undefined {
   const windows = gate.maintenance ?? [];
   if (windows.length === 0) return undefined;
-  const path = gate.paths.maintenance ?? ['gate', 'maintenance'];
+  const path = gateFieldPath(gate, 'maintenance');
   const index = windowsContaining(gate, windows, instant)[0];
   if (index === undefined) {
     return { rule: 'maintenance', allowed: false, message: `outside every maintenance window (${names(windows)}): ${request.environment} accepts deployments only inside one`, path };

@@ -3,7 +3,7 @@
  * (`2026-12-20T00:00`, optionally with an offset), and RFC 3339 instants. Parsers return
  * undefined for anything malformed or out of range; callers word the complaint.
  */
-import type { WallClock } from './zone.js';
+import { wallClockAsUtc, type WallClock } from './zone.js';
 
 /** Minutes after midnight of an `HH:MM` time of day, 0–1439; `24:00` (1440) only where `allowEndOfDay`. */
 export function parseTimeOfDay(text: string, allowEndOfDay = false): number | undefined {
@@ -66,5 +66,5 @@ export function parseInstant(text: string): Date | undefined {
   const offsetMinutes = parseOffset(match[8] as string);
   if (!validClock(clock) || offsetMinutes === undefined) return undefined;
   const milliseconds = match[7] === undefined ? 0 : Math.floor(Number(`0${match[7]}`) * 1000);
-  return new Date(Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, milliseconds) - offsetMinutes * 60_000);
+  return new Date(wallClockAsUtc(clock) + milliseconds - offsetMinutes * 60_000);
 }

@@ -3,11 +3,12 @@
  * become sorted, disjoint intervals of 32-bit addresses, and the blocks every policy names cut
  * the address space into ranges that all policies treat alike.
  */
+import type { Intervals } from './intervals.js';
 
 export const MAX_ADDRESS = 0xffffffff;
 
-/** Flat list of inclusive address intervals `[start0, end0, …]`, sorted and merged. */
-export type AddressIntervals = readonly number[];
+/** Addresses as inclusive intervals `[start0, end0, …]`, sorted and merged (see `intervals.ts`). */
+export type AddressIntervals = Intervals;
 
 export type CidrParse = { ok: true; start: number; end: number } | { ok: false; reason: 'ipv6' | 'invalid' };
 
@@ -43,37 +44,6 @@ export function parseCidr(cidr: string): CidrParse {
   return { ok: true, start, end: start + size - 1 };
 }
 
-/** Intervals from possibly overlapping, unsorted ranges. */
-export function addressIntervals(ranges: readonly (readonly [number, number])[]): AddressIntervals {
-  const sorted = [...ranges].filter(([start, end]) => start <= end).sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [start, end] of sorted) {
-    const last = out.length - 1;
-    if (out.length > 0 && start <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, end);
-    else out.push(start, end);
-  }
-  return out;
-}
-
-/** `a` without the addresses of `b`. */
-export function subtractAddresses(a: AddressIntervals, b: AddressIntervals): AddressIntervals {
-  const out: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.length; i += 2) {
-    let start = a[i] as number;
-    const end = a[i + 1] as number;
-    while (j < b.length && (b[j + 1] as number) < start) j += 2;
-    let k = j;
-    while (k < b.length && (b[k] as number) <= end) {
-      if ((b[k] as number) > start) out.push(start, (b[k] as number) - 1);
-      start = Math.max(start, (b[k + 1] as number) + 1);
-      k += 2;
-    }
-    if (start <= end) out.push(start, end);
-  }
-  return out;
-}
-
 /** Whether the whole range `start`-`end` lies inside the set. */
 export function containsRange(set: AddressIntervals, start: number, end: number): boolean {
   // Binary search for the last interval starting at or before `start`.
@@ -90,7 +60,7 @@ export function containsRange(set: AddressIntervals, start: number, end: number)
   return found >= 0 && (set[found * 2 + 1] as number) >= end;
 }
 
-export function formatAddress(value: number): string {
+function formatAddress(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }
 

@@ -88,7 +88,8 @@ export interface ConnectionList {
   workloads: Workload[];
 }
 
-function compareText(a: string, b: string): number {
+/** Code-unit order, the same on every machine (unlike `localeCompare`): how reports sort peer names. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

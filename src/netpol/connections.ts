@@ -3,6 +3,7 @@
  * non-adjacent inclusive intervals so that equal sets have equal representations and print
  * the same way.
  */
+import { mergeRanges, subtractIntervals, unionIntervals, type Intervals } from './intervals.js';
 
 /** The protocols a NetworkPolicy can name, in the order connections are printed. */
 export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
@@ -11,8 +12,8 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
 
-/** Flat list of inclusive intervals `[start0, end0, start1, end1, …]`, sorted and merged. */
-export type PortIntervals = readonly number[];
+/** A protocol's ports as inclusive intervals `[start0, end0, start1, end1, …]`, sorted and merged. */
+export type PortIntervals = Intervals;
 
 const NO_PORTS: PortIntervals = Object.freeze([]);
 const ALL_PORTS: PortIntervals = Object.freeze([MIN_PORT, MAX_PORT]);
@@ -23,26 +24,8 @@ export function isProtocol(value: unknown): value is Protocol {
 
 /** Intervals from possibly overlapping, unsorted ranges (clamped to 1-65535). */
 export function portIntervals(ranges: readonly (readonly [number, number])[]): PortIntervals {
-  const clamped = ranges
-    .map(([start, end]) => [Math.max(start, MIN_PORT), Math.min(end, MAX_PORT)] as const)
-    .filter(([start, end]) => start <= end)
-    .sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [start, end] of clamped) {
-    const last = out.length - 1;
-    if (last > 0 && start <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, end);
-    else out.push(start, end);
-  }
+  const out = mergeRanges(ranges.map(([start, end]) => [Math.max(start, MIN_PORT), Math.min(end, MAX_PORT)] as const));
   return out.length === 0 ? NO_PORTS : out;
-}
-
-function unionIntervals(a: PortIntervals, b: PortIntervals): PortIntervals {
-  if (a.length === 0) return b;
-  if (b.length === 0 || a === b) return a;
-  const ranges: [number, number][] = [];
-  for (let i = 0; i < a.length; i += 2) ranges.push([a[i] as number, a[i + 1] as number]);
-  for (let i = 0; i < b.length; i += 2) ranges.push([b[i] as number, b[i + 1] as number]);
-  return portIntervals(ranges);
 }
 
 function intersectIntervals(a: PortIntervals, b: PortIntervals): PortIntervals {
@@ -61,22 +44,8 @@ function intersectIntervals(a: PortIntervals, b: PortIntervals): PortIntervals {
   return out.length === 0 ? NO_PORTS : out;
 }
 
-function subtractIntervals(a: PortIntervals, b: PortIntervals): PortIntervals {
-  if (a.length === 0 || b.length === 0) return a;
-  const out: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.length; i += 2) {
-    let start = a[i] as number;
-    const end = a[i + 1] as number;
-    while (j < b.length && (b[j + 1] as number) < start) j += 2;
-    let k = j;
-    while (k < b.length && (b[k] as number) <= end) {
-      if ((b[k] as number) > start) out.push(start, (b[k] as number) - 1);
-      start = Math.max(start, (b[k + 1] as number) + 1);
-      k += 2;
-    }
-    if (start <= end) out.push(start, end);
-  }
+function subtractPorts(a: PortIntervals, b: PortIntervals): PortIntervals {
+  const out = subtractIntervals(a, b);
   return out.length === 0 ? NO_PORTS : out;
 }
 
@@ -160,7 +129,7 @@ export class ConnectionSet {
   subtract(other: ConnectionSet): ConnectionSet {
     if (other === ConnectionSet.EMPTY || this === ConnectionSet.EMPTY) return this;
     if (other === ConnectionSet.ALL || this === other) return ConnectionSet.EMPTY;
-    return ConnectionSet.make(subtractIntervals(this.sctp, other.sctp), subtractIntervals(this.tcp, other.tcp), subtractIntervals(this.udp, other.udp));
+    return ConnectionSet.make(subtractPorts(this.sctp, other.sctp), subtractPorts(this.tcp, other.tcp), subtractPorts(this.udp, other.udp));
   }
 
   equals(other: ConnectionSet): boolean {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CORPUS, HAS_CORPUS, noteMissingCorpus } from '../../test/helpers.js';
 import { analyzeReachability, listConnections, type ConnectionList, type FocusOptions } from './analysis.js';
-import { loadNetpolInputs } from './load.js';
+import { loadInputs } from '../loader/load.js';
 import { diffConnectivity, renderDiff, type DiffFormat } from './diff.js';
 import { renderConnlist, type ConnlistFormat } from './render.js';
 
@@ -65,7 +65,7 @@ function connectionsOf(entry: Pick<ConnlistCase, 'inputDir' | 'options'>): Promi
   const key = `${entry.inputDir}|${JSON.stringify(focus)}`;
   let list = lists.get(key);
   if (list === undefined) {
-    list = loadNetpolInputs({ paths: [join(NETPOL, entry.inputDir)] }).then((loaded) => listConnections(analyzeReachability(loaded.resources), focus));
+    list = loadInputs({ paths: [join(NETPOL, entry.inputDir)] }).then((loaded) => listConnections(analyzeReachability(loaded.resources), focus));
     lists.set(key, list);
   }
   return list;
@@ -136,7 +136,7 @@ describe('np-guard connectivity reports', { skip: !HAS_CORPUS && 'corpus not pre
     .filter((entry) => entry.dir !== '' && existsSync(join(NETPOL, 'tests', entry.dir)));
   for (const entry of errorCases) {
     it(`reported: ${entry.name}`, async () => {
-      const loaded = await loadNetpolInputs({ paths: [join(NETPOL, 'tests', entry.dir)] });
+      const loaded = await loadInputs({ paths: [join(NETPOL, 'tests', entry.dir)] });
       const analysis = analyzeReachability(loaded.resources);
       listConnections(analysis);
       const reported = [...loaded.diagnostics.filter((diagnostic) => diagnostic.severity !== 'note'), ...analysis.diagnostics];

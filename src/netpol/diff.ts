@@ -1,7 +1,8 @@
 import { BulwarkError } from '../errors/index.js';
 import type { AddressRange } from './addresses.js';
-import { peerName, type ConnectionList, type Peer } from './analysis.js';
+import { compareText, peerName, type ConnectionList, type Peer } from './analysis.js';
 import { ConnectionSet } from './connections.js';
+import { csvField } from './render.js';
 
 /** How the connections between two peers changed from one version of the manifests to another. */
 export interface ConnectivityChange {
@@ -44,7 +45,7 @@ function splitRange(range: AddressRange, cuts: readonly number[]): AddressRange[
 }
 
 /** Consecutive ranges joined. */
-function mergeRanges(ranges: AddressRange[]): AddressRange[] {
+function joinRanges(ranges: AddressRange[]): AddressRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const out: AddressRange[] = [];
   for (const range of sorted) {
@@ -53,10 +54,6 @@ function mergeRanges(ranges: AddressRange[]): AddressRange[] {
     else out.push({ ...range });
   }
   return out;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -102,7 +99,7 @@ export function diffConnectivity(before: ConnectionList, after: ConnectionList):
   }
   for (const { entries: group, rangeSide } of byRange.values()) {
     const first = group[0] as Entry;
-    for (const range of mergeRanges(group.map((entry) => ((rangeSide === 'source' ? entry.source : entry.destination) as { range: AddressRange }).range))) {
+    for (const range of joinRanges(group.map((entry) => ((rangeSide === 'source' ? entry.source : entry.destination) as { range: AddressRange }).range))) {
       const peer: Peer = { kind: 'range', range };
       merged.push({ ...first, source: rangeSide === 'source' ? peer : first.source, destination: rangeSide === 'destination' ? peer : first.destination });
     }
@@ -147,10 +144,6 @@ function diffLine(change: ConnectivityChange): string {
 export const DIFF_FORMATS = ['txt', 'csv', 'md', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || text.startsWith(' ') ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Renders the changes: `Connectivity diff:` and one line each (txt), or csv, md, json. */
 export function renderDiff(changes: readonly ConnectivityChange[], format: DiffFormat): string {
   const fields = (change: ConnectivityChange) => [change.type, peerName(change.source), peerName(change.destination), change.before.toString(), change.after.toString(), change.workloadsInfo];
@@ -176,8 +169,9 @@ export function renderDiff(changes: readonly ConnectivityChange[], format: DiffF
   }
 }
 
-/** What a diff gate fails on. */
-export type DiffGate = 'external' | 'cross-namespace' | 'any' | 'none';
+/** What a diff gate fails on (`bulwark netpol diff --fail-on`). */
+export const DIFF_GATES = ['external', 'cross-namespace', 'any', 'none'] as const;
+export type DiffGate = (typeof DIFF_GATES)[number];
 
 /** Why a change opens new access: from outside the cluster, or from another namespace. */
 export interface NewAccess {

@@ -125,14 +125,15 @@ class DirectionContext {
     /** For ingress contexts with named ports: ports of the protected pods, which resolve them. */
     readonly ownPorts: readonly ContainerPort[] | undefined,
   ) {}
+}
 
-  rules(): PolicyRule[] {
-    const rules: PolicyRule[] = [];
-    for (const policy of this.policies.admin) rules.push(...policy[this.direction]);
-    for (const policy of this.policies.network) rules.push(...(policy[this.direction] ?? []));
-    if (this.policies.baseline !== undefined) rules.push(...this.policies.baseline[this.direction]);
-    return rules;
-  }
+/** The rules of a direction's policies, in the order they are read: admin, NetworkPolicy, baseline. */
+function directionRules(policies: DirectionPolicies, direction: Direction): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  for (const policy of policies.admin) rules.push(...policy[direction]);
+  for (const policy of policies.network) rules.push(...(policy[direction] ?? []));
+  if (policies.baseline !== undefined) rules.push(...policies.baseline[direction]);
+  return rules;
 }
 
 /** Beyond this many distinct patterns in one context, refining bitsets costs more than visiting classes one by one. */
@@ -202,7 +203,10 @@ export class ReachabilityEngine {
 
   private readonly classesByNamespace = new Map<string, number[]>();
   private readonly labelIndex = new Map<string, number[]>();
+  /** Memberships by selector text, so that equal peers of different rules share one (and one bitset). */
   private readonly memberships = new Map<string, Membership>();
+  /** Memberships by peer object: rules are matched again at every decision, and the text key costs more than the look-up. */
+  private readonly peerMemberships = new Map<RulePeer, Membership>();
   private readonly portGroups = new Map<string, PortGroups>();
   private readonly contexts = new Map<string, DirectionContext>();
   private readonly ingressContextOf: DirectionContext[] = [];
@@ -303,6 +307,12 @@ export class ReachabilityEngine {
   }
 
   private membership(peer: RulePeer): Membership {
+    let membership = this.peerMemberships.get(peer);
+    if (membership === undefined) this.peerMemberships.set(peer, (membership = this.sharedMembership(peer)));
+    return membership;
+  }
+
+  private sharedMembership(peer: RulePeer): Membership {
     switch (peer.kind) {
       case 'any':
         return ANY_MEMBER;
@@ -449,7 +459,7 @@ export class ReachabilityEngine {
     const classSelectors = new Set<Uint32Array>();
     const rangeSelectors = new Set<Uint32Array>();
     const portNames = new Set<string>();
-    for (const rule of context.rules()) {
+    for (const rule of directionRules(policies, direction)) {
       for (const peer of rule.peers) {
         const membership = this.membership(peer);
         if (membership.classes !== undefined) classSelectors.add(membership.classes);
@@ -662,7 +672,7 @@ export class ReachabilityEngine {
     let decisions = 0;
     const allClasses = bitset(this.classes.length);
     for (let id = 0; id < this.classes.length; id++) setBit(allClasses, id);
-    for (const context of new Set(this.contexts.values())) {
+    for (const context of this.contexts.values()) {
       let parts: Uint32Array[] | undefined = [allClasses];
       const splitters = [...context.classSelectors, ...context.portNames.flatMap((name) => this.portGroupsOf(name).groups)];
       for (const by of splitters) {
@@ -707,13 +717,9 @@ function rangeIndex(ranges: readonly AddressRange[], start: number): number {
   return low;
 }
 
+/** The container port names a direction's rules use, sorted. */
 function namedPortsOf(policies: DirectionPolicies, direction: Direction): string[] {
   const names = new Set<string>();
-  const visit = (rules: readonly PolicyRule[] | undefined) => {
-    for (const rule of rules ?? []) if (!rule.ports.all) for (const named of rule.ports.named) names.add(named.name);
-  };
-  for (const policy of policies.admin) visit(policy[direction]);
-  for (const policy of policies.network) visit(policy[direction]);
-  if (policies.baseline !== undefined) visit(policies.baseline[direction]);
+  for (const rule of directionRules(policies, direction)) if (!rule.ports.all) for (const named of rule.ports.named) names.add(named.name);
   return [...names].sort();
 }

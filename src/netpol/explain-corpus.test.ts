@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CORPUS, HAS_CORPUS, noteMissingCorpus } from '../../test/helpers.js';
 import { analyzeReachability, listConnections } from './analysis.js';
-import { loadNetpolInputs } from './load.js';
+import { loadInputs } from '../loader/load.js';
 import { renderConnlist } from './render.js';
 
 /**
@@ -111,7 +111,7 @@ describe('np-guard explain reports: verdicts', { skip: !HAS_CORPUS && 'corpus no
   for (const entry of cases) {
     const name = `${entry.inputDir.replace(/^tests\//, '')}${Object.keys(entry.options).length > 1 ? ` ${JSON.stringify(entry.options)}` : ''}`;
     it(name, async () => {
-      const loaded = await loadNetpolInputs({ paths: [join(NETPOL, entry.inputDir)] });
+      const loaded = await loadInputs({ paths: [join(NETPOL, entry.inputDir)] });
       const ours = new Map<string, Verdict>();
       for (const line of renderConnlist(listConnections(analyzeReachability(loaded.resources)), 'txt').split('\n')) {
         const match = /^(.+) => (.+) : (.+)$/.exec(line);

@@ -1,4 +1,5 @@
-import { peerName, type ConnectionList, type Peer } from './analysis.js';
+import { escapeHtml } from '../report/html.js';
+import { compareText, peerName, type ConnectionList, type Peer } from './analysis.js';
 
 /**
  * A self-contained HTML page: the connectivity graph as inline SVG (namespaces as boxes with
@@ -6,10 +7,6 @@ import { peerName, type ConnectionList, type Peer } from './analysis.js';
  * table. A small inline script highlights a node's connections when clicked and filters by
  * name; without script the page still shows the graph (with tooltips) and the table.
  */
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 interface GraphNode {
   id: string;
@@ -41,7 +38,7 @@ function layout(list: ConnectionList): { nodes: GraphNode[]; boxes: { name: stri
   for (const workload of list.workloads) peers.set(peerName({ kind: 'workload', workload }), { kind: 'workload', workload });
   const external: string[] = [];
   const byNamespace = new Map<string, Peer[]>();
-  for (const [id, peer] of [...peers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [id, peer] of [...peers].sort(([a], [b]) => compareText(a, b))) {
     if (peer.kind !== 'workload') external.push(id);
     else {
       let members = byNamespace.get(peer.workload.namespace);

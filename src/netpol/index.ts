@@ -24,9 +24,10 @@ export {
 } from './analysis.js';
 export { renderConnlist, renderConnlistText, renderConnlistJson, renderConnlistCsv, renderConnlistMarkdown, renderConnlistDot, isConnlistFormat, CONNLIST_FORMATS, type ConnlistFormat } from './render.js';
 export { renderConnectivityHtml } from './html.js';
-export { loadNetpolInputs } from './load.js';
+// The library's name for the shared loader, which the reachability commands use as every command does.
+export { loadInputs as loadNetpolInputs } from '../loader/load.js';
 export type { NetpolDiagnostic } from './diagnostics.js';
 export { explainConnection, resolvePeers, renderExplanationText, renderExplanationJson, type ConnectionExplanation } from './explain.js';
 export type { DirectionExplanation, AdminRuleStep, NetworkRuleStep } from './engine.js';
-export { diffConnectivity, renderDiff, newAccess, gateViolations, DIFF_FORMATS, type ConnectivityChange, type DiffFormat, type DiffGate, type NewAccess } from './diff.js';
+export { diffConnectivity, renderDiff, newAccess, gateViolations, DIFF_FORMATS, DIFF_GATES, type ConnectivityChange, type DiffFormat, type DiffGate, type NewAccess } from './diff.js';
 export { openRepository, parseTreePath, readGitManifests, treePathLabel, type GitRepository, type GitTreePath, type GitManifests } from './git.js';

@@ -1,8 +1,9 @@
 import { isRecord, type Resource } from '../model/resource.js';
 import { parseFieldPath } from '../yaml/path.js';
-import { addressIntervals, parseCidr, subtractAddresses, type AddressIntervals } from './addresses.js';
+import { parseCidr, type AddressIntervals } from './addresses.js';
 import { ConnectionSet, isProtocol, type Protocol } from './connections.js';
 import { objectName, type NetpolDiagnostic } from './diagnostics.js';
+import { mergeRanges, subtractIntervals, unionIntervals } from './intervals.js';
 import { compileSelector, EVERYTHING, type Selector } from './selectors.js';
 
 /** A port a rule names by container port name; resolved against the destination pod. */
@@ -112,7 +113,7 @@ function parseAddresses(cidr: unknown, except: unknown, where: string, report: R
   const exceptions = list(except).filter((item): item is string => typeof item === 'string');
   return {
     kind: 'addresses',
-    addresses: subtractAddresses([block.start, block.end], addressIntervals(excluded)),
+    addresses: subtractIntervals([block.start, block.end], mergeRanges(excluded)),
     text: exceptions.length > 0 ? `${cidr} except ${exceptions.join(', ')}` : cidr,
   };
 }
@@ -250,7 +251,7 @@ function adminPeer(raw: unknown, direction: 'ingress' | 'egress', where: string,
       for (const cidr of list(raw.networks)) {
         const peer = parseAddresses(cidr, undefined, `${where}.networks`, report);
         if (peer.kind === 'addresses') {
-          addresses = addressIntervals([...pairs(addresses), ...pairs(peer.addresses)]);
+          addresses = unionIntervals(addresses, peer.addresses);
           texts.push(peer.text);
         }
       }
@@ -260,12 +261,6 @@ function adminPeer(raw: unknown, direction: 'ingress' | 'egress', where: string,
       report('unsupported-peer', `${where}: nodes peers are not analysed; the peer is ignored`, 'warning');
       return { kind: 'none' };
   }
-}
-
-function pairs(intervals: AddressIntervals): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < intervals.length; i += 2) out.push([intervals[i] as number, intervals[i + 1] as number]);
-  return out;
 }
 
 function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], report: Report): AdminPolicyModel {

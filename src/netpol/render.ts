@@ -40,7 +40,8 @@ export function renderConnlistJson(list: ConnectionList): string {
   return `[\n${body}\n]`;
 }
 
-function csvField(text: string): string {
+/** A CSV field, quoted when it holds a quote, comma or line break, or starts with a space. */
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) || text.startsWith(' ') ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,10 +1,10 @@
 import { analyzeReachability, listConnections, type FocusOptions, type ReachabilityAnalysis } from './analysis.js';
-import { loadNetpolInputs } from './load.js';
+import { loadInputs } from '../loader/load.js';
 import { renderConnlistText } from './render.js';
 
 /** Analyses manifests given as YAML text (for tests and examples). */
 export async function analyzeYaml(yaml: string, file = 'input.yaml'): Promise<ReachabilityAnalysis> {
-  const loaded = await loadNetpolInputs({ sources: [{ file, text: yaml }] });
+  const loaded = await loadInputs({ sources: [{ file, text: yaml }] });
   return analyzeReachability(loaded.resources);
 }
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { NetpolDiagnostic } from './diagnostics.js';
-import { loadNetpolInputs } from './load.js';
+import { loadInputs } from '../loader/load.js';
 import { buildClusterModel, workloadLabel } from './workloads.js';
 
 async function model(yaml: string) {
-  const loaded = await loadNetpolInputs({ sources: [{ file: 'input.yaml', text: yaml }] });
+  const loaded = await loadInputs({ sources: [{ file: 'input.yaml', text: yaml }] });
   const diagnostics: NetpolDiagnostic[] = [];
   return { ...buildClusterModel(loaded.resources, diagnostics), diagnostics, loaded };
 }
@@ -141,7 +141,7 @@ spec:
 `;
 
   it('connectivity reports leave a Rollout out and show its ReplicaSet; with extraWorkloadKinds, the ReplicaSet counts under the Rollout', async () => {
-    const loaded = await loadNetpolInputs({ sources: [{ file: 'input.yaml', text: yaml }] });
+    const loaded = await loadInputs({ sources: [{ file: 'input.yaml', text: yaml }] });
     assert.deepEqual(buildClusterModel(loaded.resources, []).workloads.map(workloadLabel), ['shop/checkout-6f9c[ReplicaSet]']);
     const extended = buildClusterModel(loaded.resources, [], { extraWorkloadKinds: new Set(['Rollout']) });
     assert.deepEqual(extended.workloads.map(workloadLabel), ['shop/checkout[Rollout]']);

@@ -9,7 +9,7 @@ import type { Labels } from './selectors.js';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Kinds whose objects run pods, as connectivity reports name them. */
-export const WORKLOAD_PEER_KINDS: ReadonlySet<string> = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
+const WORKLOAD_PEER_KINDS: ReadonlySet<string> = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
 
 /** A port a container declares. */
 export interface ContainerPort {

@@ -1,6 +1,6 @@
 import { CelCompileError, createCelEnvironment, type CelEnvironment, type CelProgram, type CelVariableSet } from '../cel/index.js';
 import type { CheckOption, ResourceCheck, ResourceContext } from '../engine/types.js';
-import type { KubernetesObject, Resource } from '../model/resource.js';
+import { admissionVariables, createRequestFor, DEFAULT_USER, ResourceCatalog } from '../vap/index.js';
 import { parseFieldPath } from '../yaml/field-path.js';
 import type { Path } from '../yaml/path.js';
 import type { CustomRule } from './types.js';
@@ -25,6 +25,9 @@ interface CompiledRule {
   variables: CelVariableSet | undefined;
 }
 
+/** Built-in kinds and their plural resource names, for `request.resource`. */
+const CATALOG = new ResourceCatalog();
+
 /** One environment for every rule of every policy: compiling is the costly part, not the environment. */
 let environment: CelEnvironment | undefined;
 
@@ -39,33 +42,6 @@ function optionType(value: unknown): CheckOption['type'] | undefined {
   if (typeof value === 'boolean') return 'boolean';
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return 'string[]';
   return undefined;
-}
-
-/** The request a CREATE of the resource would carry, as far as a manifest tells it. */
-function requestOf(resource: Resource): Record<string, unknown> {
-  const [group, version] = resource.apiVersion.includes('/') ? resource.apiVersion.split('/', 2) : ['', resource.apiVersion];
-  return {
-    kind: { group, version, kind: resource.kind },
-    name: resource.name,
-    namespace: resource.namespace ?? '',
-    operation: 'CREATE',
-    userInfo: { username: '', groups: [] },
-    dryRun: false,
-  };
-}
-
-/** The Namespace as the API server knows it: from the input, or with the one label it always sets. */
-function namespaceObjectOf(context: ResourceContext, synthesized: Map<string, KubernetesObject>): KubernetesObject | null {
-  const namespace = context.resource.namespace;
-  if (namespace === undefined) return null;
-  const found = context.namespaceObject(namespace);
-  if (found !== undefined) return found;
-  let made = synthesized.get(namespace);
-  if (made === undefined) {
-    made = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { 'kubernetes.io/metadata.name': namespace } } };
-    synthesized.set(namespace, made);
-  }
-  return made;
 }
 
 function compileOne(env: CelEnvironment, expression: string, resultType: 'bool' | 'string', variables: CelVariableSet | undefined, at: Path, problems: RuleProblem[]): CelProgram | undefined {
@@ -127,13 +103,12 @@ function evaluationFailure(rule: CustomRule, what: string, message: string, cont
 }
 
 /** Runs a compiled rule on one resource, as the API server runs a policy's validations. */
-function runRule(rule: CustomRule, compiled: CompiledRule, context: ResourceContext, synthesized: Map<string, KubernetesObject>): void {
+function runRule(rule: CustomRule, compiled: CompiledRule, context: ResourceContext): void {
   const env = celEnvironment();
   const params = rule.params === undefined ? null : context.options;
-  const activation = env.activation(
-    { object: context.resource.object, oldObject: null, request: requestOf(context.resource), params, namespaceObject: namespaceObjectOf(context, synthesized) },
-    compiled.variables,
-  );
+  // Exactly what a ValidatingAdmissionPolicy sees on a CREATE of the object.
+  const variables = admissionVariables(createRequestFor(context.resource, CATALOG, DEFAULT_USER), (name) => context.namespaceObject(name));
+  const activation = env.activation({ ...variables, params }, compiled.variables);
   for (const condition of compiled.matchConditions) {
     const result = condition.program.evaluate(activation);
     if (!result.ok) return evaluationFailure(rule, `match condition ${condition.name}`, result.error.message, context);
@@ -178,7 +153,6 @@ export function compileRules(rules: readonly CustomRule[], builtinIds: ReadonlyS
     }
     const compiled = compileRule(rule, base, problems);
     if (compiled === undefined) return;
-    const synthesized = new Map<string, KubernetesObject>();
     const check: ResourceCheck = {
       id: rule.id,
       scope: 'resource',
@@ -194,7 +168,7 @@ export function compileRules(rules: readonly CustomRule[], builtinIds: ReadonlyS
         ...(rule.enabled === false ? { enabledByDefault: false } : {}),
         custom: true,
       },
-      run: (context) => runRule(rule, compiled, context, synthesized),
+      run: (context) => runRule(rule, compiled, context),
     };
     if (rule.kinds !== undefined) check.appliesTo = rule.kinds.length === 1 && rule.kinds[0] === 'workloads' ? 'workloads' : rule.kinds;
     checks.push(check);

@@ -7,6 +7,7 @@ import { existingPrefix, formatPath, getAtPath, type Path } from '../yaml/path.j
 import { locateField } from '../yaml/positions.js';
 import { RBAC_ACCESS_SCHEMA } from './access-schema.js';
 import { ApiResourceCatalog } from './api-resources.js';
+import { parsePolicyRule } from './rules.js';
 import { describeSubject } from './subjects.js';
 import { WILDCARD, type PolicyRule, type Subject } from './types.js';
 import { principalKey } from './who-can.js';
@@ -204,10 +205,6 @@ function ruleProblems(rule: Record<string, unknown>, path: Path): RawProblem[] {
   return problems;
 }
 
-function policyRule(rule: Record<string, unknown>): PolicyRule {
-  return { verbs: strings(rule.verbs), apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), resourceNames: strings(rule.resourceNames), nonResourceURLs: strings(rule.nonResourceURLs) };
-}
-
 /** Why a role cannot be given in a namespace: URLs and cluster-scoped resources only come with ClusterRoleBindings. */
 function namespacedUseProblem(role: AccessRole, catalog: ApiResourceCatalog): string | undefined {
   if (role.rules.some((rule) => rule.nonResourceURLs.length > 0)) return `role "${role.name}" has nonResourceURLs, which a RoleBinding never grants: give it under clusterWide`;
@@ -234,7 +231,7 @@ function validate(value: Record<string, unknown>): { matrix: Omit<AccessMatrixIn
     list.forEach((rule, index) => {
       if (isRecord(rule)) problems.push(...ruleProblems(rule, [...path, index]));
     });
-    roles.set(name, { name, path, rules: list.filter(isRecord).map(policyRule) });
+    roles.set(name, { name, path, rules: list.flatMap((rule) => parsePolicyRule(rule) ?? []) });
   }
   const catalog = new ApiResourceCatalog();
   const grants: AccessGrant[] = [];

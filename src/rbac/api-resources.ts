@@ -117,17 +117,27 @@ function customResources(resources: readonly Resource[]): ApiResource[] {
   return out;
 }
 
+function nameKey(group: string, resource: string): string {
+  return `${group}\u0000${resource}`;
+}
+
 /** The resource types a query can name: the built-in ones and those the input's CustomResourceDefinitions define. */
 export class ApiResourceCatalog {
   private readonly all: readonly ApiResource[];
+  /** By group and plural name, the first of `all` for each: the matrix asks about every resource of every rule. */
+  private readonly byName = new Map<string, ApiResource>();
 
   constructor(resources: readonly Resource[] = []) {
     this.all = [...BUILTIN_API_RESOURCES, ...customResources(resources)];
+    for (const type of this.all) {
+      const key = nameKey(type.group, type.resource);
+      if (!this.byName.has(key)) this.byName.set(key, type);
+    }
   }
 
   /** The type of a plural name in a group, if known. */
   find(group: string, resource: string): ApiResource | undefined {
-    return this.all.find((candidate) => candidate.group === group && candidate.resource === resource);
+    return this.byName.get(nameKey(group, resource));
   }
 
   /**

@@ -1,5 +1,6 @@
-import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
-import { describeRole } from './model.js';
+import { appendTo } from './lists.js';
+import type { BindingDef, Grant, HeldBinding, RbacModel, RoleDef, RuleRef } from './model.js';
+import { describeRole, describeScope } from './model.js';
 import { apiGroupMatches, resourceMatches, ruleAllows, verbMatches } from './rules.js';
 import { describeSubject, identityOf } from './subjects.js';
 import { isNonResourceRequest, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
@@ -96,19 +97,15 @@ export function stateKey(state: EscalationState): string {
   }
 }
 
-function scopeText(namespace: string | undefined): string {
-  return namespace === undefined ? 'cluster-wide' : `in namespace "${namespace}"`;
-}
-
 /** `ServiceAccount "kube-system/x"`, `ClusterRole "admin" (built-in) in namespace "shop"`, `every permission cluster-wide`. */
 export function describeState(state: EscalationState): string {
   switch (state.kind) {
     case 'subject':
       return describeSubject(state.subject);
     case 'role':
-      return `${describeRole(state.role)} ${scopeText(state.namespace)}`;
+      return `${describeRole(state.role)} ${describeScope(state.namespace)}`;
     case 'everything':
-      return `every permission ${scopeText(state.namespace)}`;
+      return `every permission ${describeScope(state.namespace)}`;
   }
 }
 
@@ -203,15 +200,6 @@ export class NamespaceOrder {
   }
 }
 
-/** A binding a subject holds and the role it gives, where it applies. */
-interface HeldRole {
-  binding: BindingDef;
-  subject: ResolvedBindingSubject;
-  role: RoleDef;
-  /** The binding's namespace; undefined: cluster-wide. */
-  namespace: string | undefined;
-}
-
 /** What a state may do, answered with the grant that allows it. */
 export class Capability {
   readonly state: EscalationState;
@@ -220,12 +208,12 @@ export class Capability {
   private readonly model: RbacModel;
   private readonly matches: RoleMatches;
   /** For a `subject` state, the bindings it holds, ClusterRoleBindings first (the authorizer's order). */
-  private readonly held: readonly HeldRole[];
+  private readonly held: readonly HeldBinding[];
   /** The same, split: ClusterRoleBindings, and RoleBindings by namespace (each in the order of `held`). */
-  private readonly clusterWide: readonly HeldRole[];
-  private readonly byNamespace = new Map<string, HeldRole[]>();
+  private readonly clusterWide: readonly HeldBinding[];
+  private readonly byNamespace = new Map<string, HeldBinding[]>();
   /** Which ClusterRoleBinding allows a request of each shape (null: none): the same in every namespace. */
-  private readonly clusterWidePermits = new Map<string, HeldRole | null>();
+  private readonly clusterWidePermits = new Map<string, HeldBinding | null>();
   private readonly reaches = new Map<string, Reach>();
   private allGrants: readonly Grant[] | undefined;
 
@@ -235,27 +223,20 @@ export class Capability {
     this.state = state;
     if (state.kind === 'subject') {
       this.identity = identityOf(state.subject);
-      const order = (held: HeldRole) => (held.binding.kind === 'ClusterRoleBinding' ? 0 : 1);
-      this.held = model
-        .bindingsFor(this.identity)
-        .map(({ binding, subject }) => ({ binding, subject, role: binding.role, namespace: binding.namespace }))
-        .sort((a, b) => order(a) - order(b));
+      const order = (held: HeldBinding) => (held.binding.kind === 'ClusterRoleBinding' ? 0 : 1);
+      // A copy: the model keeps the list it found for the identity.
+      this.held = [...model.bindingsFor(this.identity)].sort((a, b) => order(a) - order(b));
     } else {
       this.identity = undefined;
       this.held = [];
     }
-    this.clusterWide = this.held.filter((held) => held.namespace === undefined);
-    for (const held of this.held) {
-      if (held.namespace === undefined) continue;
-      const list = this.byNamespace.get(held.namespace);
-      if (list === undefined) this.byNamespace.set(held.namespace, [held]);
-      else list.push(held);
-    }
+    this.clusterWide = this.held.filter((held) => held.binding.namespace === undefined);
+    for (const held of this.held) if (held.binding.namespace !== undefined) appendTo(this.byNamespace, held.binding.namespace, held);
   }
 
   /** For a `subject` state, everything it is granted, ClusterRoleBindings first (the authorizer's order). */
   get grants(): readonly Grant[] {
-    this.allGrants ??= this.held.flatMap(({ binding, subject, role, namespace }) => this.model.effectiveRules(role).map((rule) => ({ binding, subject, role, rule, namespace })));
+    this.allGrants ??= this.held.flatMap(({ binding, subject }) => this.model.effectiveRules(binding.role).map((rule) => ({ binding, subject, role: binding.role, rule, namespace: binding.namespace })));
     return this.allGrants;
   }
 
@@ -270,13 +251,13 @@ export class Capability {
         const shape = requestShape(request);
         let clusterWide = this.clusterWidePermits.get(shape);
         if (clusterWide === undefined) {
-          clusterWide = this.clusterWide.find((held) => this.matches.firstAllowing(held.role, request, shape) !== undefined) ?? null;
+          clusterWide = this.clusterWide.find((held) => this.matches.firstAllowing(held.binding.role, request, shape) !== undefined) ?? null;
           this.clusterWidePermits.set(shape, clusterWide);
         }
         const candidates = clusterWide !== null ? [clusterWide] : namespace === undefined ? [] : (this.byNamespace.get(namespace) ?? []);
-        for (const held of candidates) {
-          const rule = this.matches.firstAllowing(held.role, request, shape);
-          if (rule !== undefined) return { request, binding: held.binding, role: held.role, rule, namespace: held.namespace };
+        for (const { binding } of candidates) {
+          const rule = this.matches.firstAllowing(binding.role, request, shape);
+          if (rule !== undefined) return { request, binding, role: binding.role, rule, namespace: binding.namespace };
         }
         return undefined;
       }
@@ -304,10 +285,10 @@ export class Capability {
       case 'subject': {
         const namespaces = new Set<string>();
         let everywhere = false;
-        for (const held of this.held) {
-          if (!this.matches.reaches(held.role, key, verb, group, resource, subresource)) continue;
-          if (held.namespace === undefined) everywhere = true;
-          else namespaces.add(held.namespace);
+        for (const { binding } of this.held) {
+          if (!this.matches.reaches(binding.role, key, verb, group, resource, subresource)) continue;
+          if (binding.namespace === undefined) everywhere = true;
+          else namespaces.add(binding.namespace);
         }
         reach = everywhere ? EVERYWHERE : namespaces.size === 0 ? NOWHERE : { everywhere: false, namespaces };
         break;
@@ -338,6 +319,6 @@ export class Capability {
   heldRoles(): { role: RoleDef; namespace: string | undefined; binding: BindingDef | undefined }[] {
     const state = this.state;
     if (state.kind === 'role') return [{ role: state.role, namespace: state.namespace, binding: undefined }];
-    return this.held.map(({ role, namespace, binding }) => ({ role, namespace, binding }));
+    return this.held.map(({ binding }) => ({ role: binding.role, namespace: binding.namespace, binding }));
   }
 }

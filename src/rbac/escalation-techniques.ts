@@ -3,10 +3,11 @@ import type { Resource } from '../model/resource.js';
 import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
 import { NamespaceOrder, namespacesWithin, StateCatalog, type Capability, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
+import { appendTo } from './lists.js';
 import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
 import { risksOfRule } from './risks.js';
 import { isFullWildcardRule } from './rules.js';
-import { parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
+import { describeSubject, parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
 import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
 
@@ -84,18 +85,14 @@ export interface SearchContext {
 
 function byNamespace(workloads: readonly WorkloadIdentity[]): Map<string, WorkloadIdentity[]> {
   const out = new Map<string, WorkloadIdentity[]>();
-  for (const workload of workloads) {
-    const list = out.get(workload.serviceAccount.namespace);
-    if (list === undefined) out.set(workload.serviceAccount.namespace, [workload]);
-    else list.push(workload);
-  }
+  for (const workload of workloads) appendTo(out, workload.serviceAccount.namespace, workload);
   return out;
 }
 
 const request = (verb: string, group: string, resource: string, more: Partial<ResourceRequest> = {}): ResourceRequest => ({ verb, group, resource, ...more });
 const inNamespace = (namespace: string, name?: string): Partial<ResourceRequest> => (name === undefined ? { namespace } : { namespace, name });
 const account = (context: SearchContext, serviceAccount: KnownServiceAccount): EscalationState => context.states.accountOf(serviceAccount);
-const accountText = (namespace: string, name: string) => `ServiceAccount "${namespace}/${name}"`;
+const accountText = (namespace: string, name: string) => describeSubject({ kind: 'ServiceAccount', namespace, name });
 
 /** Kinds whose creation runs pods, with their resource. Creating any of them is creating pods. */
 const POD_RUNNERS: readonly { kind: string; group: string; resource: string }[] = [
@@ -118,11 +115,7 @@ function isPowerful(analysis: RbacAnalysis, role: RoleDef): boolean {
 /** Gathers what the techniques look at: ServiceAccounts by namespace, users, groups, roles worth binding, workloads with tokens. */
 export function searchContext(analysis: RbacAnalysis): SearchContext {
   const accountsByNamespace = new Map<string, KnownServiceAccount[]>();
-  for (const known of analysis.serviceAccounts) {
-    const list = accountsByNamespace.get(known.namespace);
-    if (list === undefined) accountsByNamespace.set(known.namespace, [known]);
-    else list.push(known);
-  }
+  for (const known of analysis.serviceAccounts) appendTo(accountsByNamespace, known.namespace, known);
   const namespaces = new Set(accountsByNamespace.keys());
   const users = new Set<string>();
   const groups = new Set<string>([SYSTEM_MASTERS]);
@@ -140,7 +133,7 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
     if (role.kind === 'ClusterRole') powerfulClusterRoles.push(role);
     else if (role.namespace !== undefined) {
       namespaces.add(role.namespace);
-      powerfulRoles.set(role.namespace, [...(powerfulRoles.get(role.namespace) ?? []), role]);
+      appendTo(powerfulRoles, role.namespace, role);
     }
   }
   // cluster-admin first: the binding every attacker reaches for.

@@ -1,6 +1,7 @@
 import type { RbacAnalysis } from './analysis.js';
 import { Capability, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
 import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext } from './escalation-techniques.js';
+import { appendTo } from './lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
 import type { Subject } from './types.js';
@@ -64,14 +65,11 @@ class StartIndex {
   constructor(analysis: RbacAnalysis) {
     for (const binding of analysis.model.bindings) {
       for (const entry of binding.subjects) {
-        if (entry.subject === undefined) continue;
-        const key = principalKey(entry.subject);
-        this.bindings.set(key, [...(this.bindings.get(key) ?? []), { binding, index: entry.index }]);
+        if (entry.subject !== undefined) appendTo(this.bindings, principalKey(entry.subject), { binding, index: entry.index });
       }
     }
     for (const workload of analysis.workloads) {
-      const key = principalKey({ kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name });
-      this.workloads.set(key, [...(this.workloads.get(key) ?? []), workload]);
+      appendTo(this.workloads, principalKey({ kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name }), workload);
     }
   }
 
@@ -81,9 +79,10 @@ class StartIndex {
   }
 }
 
-/** Where the input names a subject: the binding subjects and the workloads running as it. */
-export function escalationStart(analysis: RbacAnalysis, subject: Subject): EscalationStart {
-  return new StartIndex(analysis).start(subject);
+/** Where the input names each of these subjects. */
+function startsOf(analysis: RbacAnalysis, subjects: readonly Subject[]): EscalationStart[] {
+  const index = new StartIndex(analysis);
+  return subjects.map((subject) => index.start(subject));
 }
 
 /**
@@ -110,8 +109,7 @@ export function escalationStarts(analysis: RbacAnalysis): EscalationStart[] {
     const key = principalKey(subject);
     if (!subjects.has(key)) subjects.set(key, subject);
   }
-  const index = new StartIndex(analysis);
-  return [...subjects.values()].sort(compareSubjects).map((subject) => index.start(subject));
+  return startsOf(analysis, [...subjects.values()].sort(compareSubjects));
 }
 
 /**
@@ -333,8 +331,7 @@ export function findEscalationPaths(analysis: RbacAnalysis, options: EscalationO
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
   const graph = new StateGraph(searchContext(analysis));
-  const index = new StartIndex(analysis);
-  const starts = options.from === undefined ? escalationStarts(analysis) : options.from.map((subject) => index.start(subject));
+  const starts = options.from === undefined ? escalationStarts(analysis) : startsOf(analysis, options.from);
   const goals = new GoalIndex(
     graph,
     starts.map((start): EscalationState => ({ kind: 'subject', subject: start.subject })),

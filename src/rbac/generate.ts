@@ -2,8 +2,9 @@ import { compareText } from './analysis.js';
 import type { AccessMatrixInput } from './access-matrix.js';
 import { isBuiltinAccessLevel } from './access-matrix.js';
 import { bindingObject, roleObject, type ManifestObject } from './manifest-output.js';
+import { sameSubject } from './subjects.js';
 import type { Subject } from './types.js';
-import { compareSubjects, principalKey } from './who-can.js';
+import { compareSubjects } from './who-can.js';
 
 /** The RBAC objects an access matrix stands for. */
 export interface GeneratedRbac {
@@ -42,7 +43,7 @@ export function generateRbac(matrix: AccessMatrixInput): GeneratedRbac {
       binding = { namespace: grant.namespace, access: grant.access, subjects: [] };
       planned.set(key, binding);
     }
-    if (!binding.subjects.some((known) => principalKey(known) === principalKey(grant.subject))) binding.subjects.push(grant.subject);
+    if (!binding.subjects.some((known) => sameSubject(known, grant.subject))) binding.subjects.push(grant.subject);
   }
   const bindings = [...planned.values()].sort((a, b) => compareText(a.namespace ?? '', b.namespace ?? '') || compareText(a.access, b.access));
 

@@ -1,5 +1,6 @@
 import { compareText } from './analysis.js';
 import { authenticatedIdentity, effectiveIdentity, impersonationRequests, type AuditEvent } from './audit-log.js';
+import { appendTo } from './lists.js';
 import { bindingObject, roleObject, type ManifestObject } from './manifest-output.js';
 import { COMMON_VERBS } from './matrix.js';
 import { subjectApplies } from './subjects.js';
@@ -35,12 +36,7 @@ function sorted(values: Iterable<string>, compare: (a: string, b: string) => num
 /** Groups entries under a key, keeping the first-seen order of keys. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [item]);
-    else list.push(item);
-  }
+  for (const item of items) appendTo(groups, key(item), item);
   return [...groups.values()];
 }
 
@@ -183,14 +179,9 @@ export function leastPrivilege(events: readonly AuditEvent[], subject: Subject, 
   const leftOut: AccessRequest[] = [];
   for (const { request } of requests) {
     const namespace = isNonResourceRequest(request) ? undefined : request.namespace;
-    if (namespace === undefined) {
-      if (options.namespaceScoped === true) leftOut.push(request);
-      else cluster.push(request);
-      continue;
-    }
-    const list = byNamespace.get(namespace);
-    if (list === undefined) byNamespace.set(namespace, [request]);
-    else list.push(request);
+    if (namespace !== undefined) appendTo(byNamespace, namespace, request);
+    else if (options.namespaceScoped === true) leftOut.push(request);
+    else cluster.push(request);
   }
   const clusterRules = minimalRules(cluster);
   const namespaceRules = new Map([...byNamespace].sort(([a], [b]) => compareText(a, b)).map(([namespace, list]) => [namespace, minimalRules(list)] as const));

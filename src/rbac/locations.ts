@@ -16,7 +16,7 @@ function locate(resource: Resource, path: Path): SourceLocation {
 
 /** Where a binding of the input begins; undefined for the cluster's built-in bindings. */
 export function bindingLocation(binding: BindingDef): SourceLocation | undefined {
-  return binding.resource === undefined ? undefined : { file: binding.resource.document.file, line: resourceStartLine(binding.resource) };
+  return binding.resource === undefined ? undefined : resourceLocation(binding.resource);
 }
 
 /** Where one entry of a binding's `subjects` is written. */
@@ -26,7 +26,7 @@ export function bindingSubjectLocation(binding: BindingDef, index: number): Sour
 
 /** Where a role of the input begins; undefined for built-in roles. */
 export function roleLocation(role: RoleDef): SourceLocation | undefined {
-  return role.resource === undefined ? undefined : { file: role.resource.document.file, line: resourceStartLine(role.resource) };
+  return role.resource === undefined ? undefined : resourceLocation(role.resource);
 }
 
 /** Where `rules[index]` of a role is written; undefined for built-in roles. */

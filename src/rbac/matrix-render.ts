@@ -1,3 +1,4 @@
+import { escapeHtml } from '../report/html.js';
 import { describeLocation, bindingLocation } from './locations.js';
 import { entryGrants, type AccessMatrix, type MatrixEntry } from './matrix.js';
 import { describeBinding, describeRole } from './model.js';
@@ -46,10 +47,6 @@ export function renderMatrixCsv(matrix: AccessMatrix): string {
     rows.push(cells.map(csvCell).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 // Sorting and filtering without any library: click a header to sort (again to reverse), type

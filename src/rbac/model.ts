@@ -2,6 +2,7 @@ import { labelsOf, selectorMatches, type Labels } from '../checks/shared/selecto
 import { apiGroup } from '../findings/fingerprint.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import { BUILTIN_CLUSTER_ROLE_BINDINGS, BUILTIN_CLUSTER_ROLES } from './builtin.js';
+import { appendTo } from './lists.js';
 import { parsePolicyRules, ruleAllows } from './rules.js';
 import { describeSubject, identityOf, serviceAccountUserName, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
 import { isNonResourceRequest, RBAC_API_GROUP, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
@@ -171,6 +172,11 @@ function isUserInfo(who: Subject | UserInfo): who is UserInfo {
   return !('kind' in who);
 }
 
+/** `cluster-wide`, `in namespace "shop"`: where a grant (or a role bound by a binding) applies. */
+export function describeScope(namespace: string | undefined): string {
+  return namespace === undefined ? 'cluster-wide' : `in namespace "${namespace}"`;
+}
+
 /** `ClusterRoleBinding "x"`, `RoleBinding "shop/x"`. */
 export function describeBinding(binding: BindingDef): string {
   return binding.namespace === undefined ? `${binding.kind} "${binding.name}"` : `${binding.kind} "${binding.namespace}/${binding.name}"`;
@@ -202,6 +208,7 @@ export class RbacModel {
   private readonly namespacedRoles = new Map<string, RoleDef>();
   private readonly effective = new Map<RoleDef, readonly RuleRef[]>();
   private readonly grantsByRule = new Map<RoleDef, Map<number, Grant[]>>();
+  private readonly grantsByBinding = new Map<BindingDef, Grant[]>();
   // Indexes built on first use: large clusters have tens of thousands of bindings, and every
   // question about one identity or one role would otherwise walk all of them.
   private bindingsBySubject: Map<string, number[]> | undefined;
@@ -348,11 +355,7 @@ export class RbacModel {
       const clusterWide: number[] = [];
       this.bindings.forEach((binding, position) => {
         if (binding.namespace === undefined) clusterWide.push(position);
-        else {
-          const list = byNamespace.get(binding.namespace);
-          if (list === undefined) byNamespace.set(binding.namespace, [position]);
-          else list.push(position);
-        }
+        else appendTo(byNamespace, binding.namespace, position);
       });
       this.bindingsByNamespace = { clusterWide, byNamespace };
     }
@@ -365,10 +368,7 @@ export class RbacModel {
     if (this.bindingsByRole === undefined) {
       const byRole = new Map<RoleDef, number[]>();
       this.bindings.forEach((binding, position) => {
-        if (binding.role === undefined) return;
-        const list = byRole.get(binding.role);
-        if (list === undefined) byRole.set(binding.role, [position]);
-        else list.push(position);
+        if (binding.role !== undefined) appendTo(byRole, binding.role, position);
       });
       this.bindingsByRole = byRole;
     }
@@ -434,8 +434,6 @@ export class RbacModel {
     this.grantsByBinding.set(binding, grants);
     return grants;
   }
-
-  private readonly grantsByBinding = new Map<BindingDef, Grant[]>();
 
   /** Positions in `bindings` of the bindings that name each user (ServiceAccounts by their user name) and each group. */
   private subjectIndex(): Map<string, number[]> {

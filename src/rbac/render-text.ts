@@ -5,7 +5,7 @@ import { describeState } from './escalation-state.js';
 import type { EscalationReport, EscalationStart } from './escalation.js';
 import { bindingLocation, bindingSubjectLocation, describeLocation, resourceLocation, ruleLocation } from './locations.js';
 import type { AccessMatrix, MatrixEntry } from './matrix.js';
-import { describeBinding, describeRole, type Grant, type RuleRef } from './model.js';
+import { describeBinding, describeRole, describeScope, type Grant, type RuleRef } from './model.js';
 import type { AccessQuery } from './query.js';
 import { describeRequest } from './rules.js';
 import { describeSubject } from './subjects.js';
@@ -22,12 +22,8 @@ export function describeRuleText(rule: PolicyRule): string {
   return `${verbs} on ${rule.resources.join(', ')} in API group${rule.apiGroups.length === 1 ? '' : 's'} ${groups}${names}`;
 }
 
-function scopeText(namespace: string | undefined): string {
-  return namespace === undefined ? 'cluster-wide' : `in namespace "${namespace}"`;
-}
-
-/** `Role "shop/deployer" rules[0] (k8s/rbac.yaml:8)`, naming the role the rule is written in when aggregated. */
-function ruleText(rule: RuleRef): string {
+/** `Role "shop/deployer" rules[0] (k8s/rbac.yaml:8): …`, naming the role the rule is written in when aggregated. */
+export function ruleText(rule: RuleRef): string {
   return `${describeRole(rule.role)} rules[${rule.index}] (${describeLocation(ruleLocation(rule.role, rule.index))}): ${describeRuleText(rule.rule)}`;
 }
 
@@ -35,7 +31,7 @@ function ruleText(rule: RuleRef): string {
 function grantLines(grant: Grant, indent: string): string[] {
   const aggregated = grant.rule.role === grant.role ? '' : `, which aggregates ${describeRole(grant.rule.role)}`;
   return [
-    `${indent}${describeBinding(grant.binding)} (${describeLocation(bindingLocation(grant.binding))}) ${scopeText(grant.namespace)} → ${describeRole(grant.role)}${aggregated}`,
+    `${indent}${describeBinding(grant.binding)} (${describeLocation(bindingLocation(grant.binding))}) ${describeScope(grant.namespace)} → ${describeRole(grant.role)}${aggregated}`,
     `${indent}  ${ruleText(grant.rule)}`,
   ];
 }
@@ -114,7 +110,7 @@ export function matrixResourceText(entry: Pick<MatrixEntry, 'apiGroup' | 'resour
 export function renderMatrixText(matrix: AccessMatrix): string {
   const out = [`Access matrix${matrix.namespace === undefined ? '' : ` for namespace "${matrix.namespace}"`}: ${matrix.entries.length} ${matrix.entries.length === 1 ? 'entry' : 'entries'}`];
   let current = '';
-  const scopeWidth = Math.max(12, ...matrix.entries.map((entry) => scopeText(entry.namespace).length));
+  const scopeWidth = Math.max(12, ...matrix.entries.map((entry) => describeScope(entry.namespace).length));
   const resourceWidth = Math.max(8, ...matrix.entries.map((entry) => matrixResourceText(entry).length));
   for (const entry of matrix.entries) {
     const subject = describeSubject(entry.subject);
@@ -122,7 +118,7 @@ export function renderMatrixText(matrix: AccessMatrix): string {
       out.push('', subject);
       current = subject;
     }
-    out.push(`  ${scopeText(entry.namespace).padEnd(scopeWidth)}  ${matrixResourceText(entry).padEnd(resourceWidth)}  ${entry.verbs.join(' ')}`);
+    out.push(`  ${describeScope(entry.namespace).padEnd(scopeWidth)}  ${matrixResourceText(entry).padEnd(resourceWidth)}  ${entry.verbs.join(' ')}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -137,10 +133,10 @@ function requestText(request: AccessRequest): string {
 /** `create pods in "kube-system": RoleBinding "…" (file:line) → Role "…" rules[0] (file:line): …` */
 function permissionLine(permission: StepPermission): string {
   const request = requestText(permission.request);
-  if (permission.rule === undefined) return `${request}: every permission ${scopeText(permission.namespace)}, from an earlier step`;
-  if (permission.binding === undefined) return `${request}: ${ruleText(permission.rule)}, bound ${scopeText(permission.namespace)} by an earlier step`;
+  if (permission.rule === undefined) return `${request}: every permission ${describeScope(permission.namespace)}, from an earlier step`;
+  if (permission.binding === undefined) return `${request}: ${ruleText(permission.rule)}, bound ${describeScope(permission.namespace)} by an earlier step`;
   const role = permission.role !== undefined && permission.role !== permission.rule.role ? ` → ${describeRole(permission.role)}` : '';
-  return `${request}: ${describeBinding(permission.binding)} (${describeLocation(bindingLocation(permission.binding))}) ${scopeText(permission.namespace)}${role} → ${ruleText(permission.rule)}`;
+  return `${request}: ${describeBinding(permission.binding)} (${describeLocation(bindingLocation(permission.binding))}) ${describeScope(permission.namespace)}${role} → ${ruleText(permission.rule)}`;
 }
 
 /** Who acts in a step: the subject, or "with the role it bound, it". */

@@ -1,18 +1,10 @@
 import { plural } from '../report/format.js';
 import { bindingJson, RBAC_SCHEMA_VERSION, roleJson, ruleJson, subjectJson } from './json.js';
-import { bindingLocation, bindingSubjectLocation, describeLocation, ruleLocation } from './locations.js';
-import { describeBinding, describeRole, type RuleRef } from './model.js';
-import { describeRuleText } from './render-text.js';
+import { bindingLocation, bindingSubjectLocation, describeLocation } from './locations.js';
+import { describeBinding, describeRole, describeScope } from './model.js';
+import { ruleText } from './render-text.js';
 import { describeSubject } from './subjects.js';
 import { unusedRules, type BindingUse, type UnusedReport } from './unused.js';
-
-function scopeText(use: BindingUse): string {
-  return use.binding.namespace === undefined ? 'cluster-wide' : `in namespace "${use.binding.namespace}"`;
-}
-
-function ruleLine(rule: RuleRef): string {
-  return `${describeRole(rule.role)} rules[${rule.index}] (${describeLocation(ruleLocation(rule.role, rule.index))}): ${describeRuleText(rule.rule)}`;
-}
 
 function usedCount(use: BindingUse): number {
   return use.uses.filter((count) => count > 0).length;
@@ -36,13 +28,13 @@ export function renderUnusedText(report: UnusedReport, logFile: string): string 
       grants += use.rules.length;
       unused += rules.length;
       if (rules.length === 0) continue;
-      const head = `  ${describeBinding(use.binding)} (${describeLocation(bindingLocation(use.binding))}) ${scopeText(use)} → ${describeRole(use.binding.role)}`;
+      const head = `  ${describeBinding(use.binding)} (${describeLocation(bindingLocation(use.binding))}) ${describeScope(use.binding.namespace)} → ${describeRole(use.binding.role)}`;
       if (usedCount(use) === 0) {
         lines.push(`${head}: not used (${plural(use.rules.length, 'rule')})`);
         continue;
       }
       lines.push(`${head}: ${usedCount(use)} of ${plural(use.rules.length, 'rule')} used; never used:`);
-      for (const rule of rules) lines.push(`    ${ruleLine(rule)}`);
+      for (const rule of rules) lines.push(`    ${ruleText(rule)}`);
     }
     if (lines.length === 0) {
       fullyUsed.push(describeSubject(subject.subject));

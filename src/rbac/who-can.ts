@@ -1,6 +1,6 @@
 import type { RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
-import type { BindingDef, Grant, RbacModel, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
+import type { BindingDef, Grant, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
 import type { AccessQuery } from './query.js';
 import { ruleAllows } from './rules.js';
 import { parseServiceAccountUserName, serviceAccountUserName } from './subjects.js';
@@ -39,12 +39,6 @@ export function bindingAppliesTo(binding: BindingDef, query: AccessQuery): boole
   return query.anyNamespace;
 }
 
-/** The first rule of a binding's role (effective rules, aggregation included) that allows the request. */
-export function allowingRule(model: RbacModel, binding: BindingDef, query: AccessQuery): RuleRef | undefined {
-  if (binding.role === undefined || !bindingAppliesTo(binding, query)) return undefined;
-  return model.effectiveRules(binding.role).find((rule) => ruleAllows(rule.rule, query.request));
-}
-
 /** One key per principal: a ServiceAccount and its `system:serviceaccount:` user name are the same one. */
 export function principalKey(subject: Subject): string {
   if (subject.kind === 'ServiceAccount') return `ServiceAccount:${subject.namespace}/${subject.name}`;
@@ -71,7 +65,8 @@ export function compareSubjects(a: Subject, b: Subject): number {
  */
 export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult {
   const { model } = analysis;
-  const bySubject = new Map<string, SubjectAccess>();
+  // Each subject's access, with the bindings it already has a grant from: a group can be named in thousands of bindings.
+  const bySubject = new Map<string, { access: SubjectAccess; bindings: Set<BindingDef> }>();
   // Many bindings share a role (view, edit, admin): match each role's rules once.
   const allowing = new Map<RoleDef, RuleRef | undefined>();
   const firstAllowing = (role: RoleDef): RuleRef | undefined => {
@@ -80,8 +75,6 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     allowing.set(role, rule);
     return rule;
   };
-  // Which bindings each subject already has a grant from: a group can be named in thousands of bindings.
-  const seen = new Map<string, Set<BindingDef>>();
   const request = query.request;
   // Only ClusterRoleBindings allow URLs and cluster-scoped resources; only those and the namespace's RoleBindings a request in a namespace.
   const scope = isNonResourceRequest(request) ? null : request.namespace !== undefined ? request.namespace : query.anyNamespace ? undefined : null;
@@ -92,15 +85,14 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     for (const subject of binding.subjects) {
       if (subject.subject === undefined) continue;
       const key = principalKey(subject.subject);
-      const grant: Grant = { binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace };
-      const entry = bySubject.get(key);
+      let entry = bySubject.get(key);
       if (entry === undefined) {
-        bySubject.set(key, { subject: subject.subject, grants: [grant] });
-        seen.set(key, new Set([binding]));
-      } else if (!(seen.get(key) as Set<BindingDef>).has(binding)) {
-        entry.grants.push(grant);
-        (seen.get(key) as Set<BindingDef>).add(binding);
+        entry = { access: { subject: subject.subject, grants: [] }, bindings: new Set() };
+        bySubject.set(key, entry);
       }
+      if (entry.bindings.has(binding)) continue;
+      entry.bindings.add(binding);
+      entry.access.grants.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
     }
   }
   const workloads: WorkloadAccess[] = [];
@@ -114,7 +106,7 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     }
     if (grants.length > 0) workloads.push({ workload, grants });
   }
-  const subjects = [...bySubject.values()].sort((a, b) => compareSubjects(a.subject, b.subject));
+  const subjects = [...bySubject.values()].map((entry) => entry.access).sort((a, b) => compareSubjects(a.subject, b.subject));
   workloads.sort(
     (a, b) =>
       compareText(a.workload.resource.namespace ?? '', b.workload.resource.namespace ?? '') ||

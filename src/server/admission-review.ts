@@ -165,13 +165,6 @@ export function admissionReviewResponse(response: AdmissionResponse): AdmissionR
   return { apiVersion: ADMISSION_API_VERSION, kind: 'AdmissionReview', response };
 }
 
-/** The uid of a body that may be broken, for logs and for answering what can be answered. */
-export function requestUidOf(body: unknown): string | undefined {
-  if (!isRecord(body) || !isRecord(body.request)) return undefined;
-  const uid = body.request.uid;
-  return typeof uid === 'string' && uid !== '' && uid.length <= MAX_UID_LENGTH ? uid : undefined;
-}
-
 /** Whether a parsed value nests deeper than `limit`; walks without recursion. */
 export function nestedDeeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;

@@ -12,7 +12,7 @@ import type { AdmissionRequest } from './admission-review.js';
 import { judgeFindings } from '../policy/judge.js';
 import { boundedWarnings, denialMessage, warningFor } from './message.js';
 import { safeDefaultsPatch, type PatchOperation } from './mutate.js';
-import { PreparedChecks } from './runner.js';
+import { PreparedChecks, type SettingsOf } from './runner.js';
 import { admissionSettingsAt, exemptionOf, type AdmissionSettings } from './settings.js';
 
 /** The file name admitted objects carry in findings and diagnostics (and that `match.paths` sees). */
@@ -86,7 +86,9 @@ export class AdmissionEngine {
   private readonly catalogue: readonly Check[];
   private readonly cluster: string | undefined;
   private readonly now: () => Date;
-  private resolver: PolicyResolver | undefined;
+  private readonly resolver: PolicyResolver | undefined;
+  /** The policy's settings of each check for an object; absent without a policy (the checks' defaults). */
+  private readonly settingsOf: SettingsOf | undefined;
   private readonly settingsByLevels = new Map<string, AdmissionSettings>();
   private readonly cache: DecisionCache;
 
@@ -96,8 +98,11 @@ export class AdmissionEngine {
     this.now = options.now ?? (() => new Date());
     this.catalogue = catalogueOf(this.policy);
     this.failOn = options.failOn ?? this.policy?.config.failOn ?? 'high';
-    if (this.policy !== undefined) this.freshResolver();
-    const chosen = options.checks !== undefined || this.resolver === undefined ? selectChecks(options.checks, this.catalogue) : this.resolver.checksToRun();
+    // Namespace labels come from Namespace objects in the input; at admission there are none (see the README).
+    const resolver = this.policy === undefined ? undefined : new PolicyResolver(this.policy, this.catalogue, { namespaceLabels: new Map(), cluster: this.cluster });
+    this.resolver = resolver;
+    this.settingsOf = resolver === undefined ? undefined : (check, resource) => resolver.effective(check, resource);
+    const chosen = options.checks !== undefined || resolver === undefined ? selectChecks(options.checks, this.catalogue) : resolver.checksToRun();
     const wholeSet = options.checks === undefined ? [] : chosen.filter((check) => check.scope === 'set');
     if (wholeSet.length > 0) {
       throw new BulwarkError('BULWARK_E_USAGE', `${wholeSet.map((check) => check.id).join(', ')} ${wholeSet.length === 1 ? 'judges' : 'judge'} whole sets of objects and cannot run at admission, where one object is seen at a time`, 'Run them with `bulwark scan` on the manifests.');
@@ -108,21 +113,10 @@ export class AdmissionEngine {
     this.cache = new DecisionCache(options.cacheEntries ?? DEFAULT_CACHE_ENTRIES);
   }
 
-  private freshResolver(): PolicyResolver {
-    // Namespace labels come from Namespace objects in the input; at admission there are none (see the README).
-    this.resolver = new PolicyResolver(this.policy as LoadedPolicy, this.catalogue, { namespaceLabels: new Map(), ...(this.cluster !== undefined ? { cluster: this.cluster } : {}) });
-    return this.resolver;
-  }
-
-  private resolverForReview(): PolicyResolver | undefined {
-    if (this.policy === undefined) return undefined;
-    return this.resolver ?? this.freshResolver();
-  }
-
   /** The admission settings (`admission:` of bulwark.yaml) for a resource. */
-  settingsFor(resource: Resource, resolver: PolicyResolver | undefined): AdmissionSettings {
-    if (resolver === undefined) return admissionSettingsAt(undefined, undefined);
-    const levels = resolver.levelsFor(resource);
+  private settingsFor(resource: Resource): AdmissionSettings {
+    if (this.resolver === undefined) return admissionSettingsAt(undefined, undefined);
+    const levels = this.resolver.levelsFor(resource);
     let settings = this.settingsByLevels.get(levels.key);
     if (settings === undefined) {
       settings = admissionSettingsAt(this.policy, levels);
@@ -137,35 +131,36 @@ export class AdmissionEngine {
    * the body as received, the cache key is its digest; without, the parsed request's.
    */
   validate(request: AdmissionRequest, body?: Buffer): AdmissionDecision {
+    // One clock reading per review: the day the cache keeps the decision for is the day its exceptions were judged on.
+    const now = this.now();
     let key: string | undefined;
     if (this.cache.enabled) {
-      this.cache.turnDay(this.now());
+      this.cache.turnDay(now);
       key = body !== undefined ? DecisionCache.keyOfBody(body, request.uid) : DecisionCache.keyOf(request);
     }
     const known = key === undefined ? undefined : this.cache.get(key);
     if (known !== undefined) return known;
-    const decision = this.decide(request);
+    const decision = this.decide(request, now);
     if (key !== undefined) this.cache.set(key, decision);
     return decision;
   }
 
-  private decide(request: AdmissionRequest): AdmissionDecision {
+  private decide(request: AdmissionRequest, now: Date): AdmissionDecision {
     const early = skipBeforeResource(request);
     if (early !== undefined) return allowedWithout(early);
     const resource = admissionResource(request.object as KubernetesObject, request.namespace, this.policy?.config.workloads);
     if (resource === undefined) return allowedWithout({ reason: 'kind', detail: 'the object is not a cluster object (a tool configuration)' });
     const identity = identityOf(resource);
-    const resolver = this.resolverForReview();
-    const exempt = exemptionOf(this.settingsFor(resource, resolver), request.userInfo);
+    const exempt = exemptionOf(this.settingsFor(resource), request.userInfo);
     if (exempt !== undefined) return { ...allowedWithout({ reason: 'exempt', detail: exempt }), resource: identity };
     const unchanged = unchangedUpdate(request);
     if (unchanged !== undefined) return { ...allowedWithout(unchanged), resource: identity };
 
-    const run = this.prepared.run(resource, resolver === undefined ? undefined : (check, subject) => resolver.effective(check, subject));
+    const run = this.prepared.run(resource, identity, this.settingsOf);
     if (run.errors.length > 0) throw new EvaluationError(run.errors.join('; '));
     const findings = run.findings;
     const diagnostics: Diagnostic[] = [];
-    judgeFindings(findings, { resourceOf: () => resource }, this.checksById, { resolver, failOn: this.failOn, now: this.now(), cluster: this.cluster, diagnostics, reportExpired: false });
+    judgeFindings(findings, { resourceOf: () => resource }, this.checksById, { resolver: this.resolver, failOn: this.failOn, now, cluster: this.cluster, diagnostics, reportExpired: false });
 
     const decision: AdmissionDecision = { allowed: true, resource: identity, findings, denying: [], warned: [], audited: [], notes: diagnostics.map((diagnostic) => diagnostic.message), warnings: [] };
     for (const finding of findings) {
@@ -189,7 +184,7 @@ export class AdmissionEngine {
     const resource = admissionResource(request.object as KubernetesObject, request.namespace, this.policy?.config.workloads);
     if (resource === undefined) return { patch: [], skipped: { reason: 'kind', detail: 'the object is not a cluster object' } };
     const identity = identityOf(resource);
-    const settings = this.settingsFor(resource, this.resolverForReview());
+    const settings = this.settingsFor(resource);
     if (!settings.mutate) return { patch: [], skipped: { reason: 'not-enabled', detail: 'mutation is not turned on (admission.mutate) at the policy level of this object' }, resource: identity };
     const exempt = exemptionOf(settings, request.userInfo);
     if (exempt !== undefined) return { patch: [], skipped: { reason: 'exempt', detail: exempt }, resource: identity };
@@ -300,8 +295,9 @@ function identityOf(resource: Resource): ResourceIdentity {
 
 /**
  * The admitted object as a scan resource. Its document's text is the object's JSON, written
- * only when a finding asks for a position: the engine locates every finding, and a JSON text
- * is located by a plain scan, where an empty or made-up text would send it down the slow path.
+ * only when something asks for a position (a refused `bulwark.io/ignore` opt-out is located):
+ * a JSON text is located by a plain scan, where an empty or made-up text would send it down
+ * the slow path.
  */
 export function admissionResource(object: KubernetesObject, namespace: string | undefined, workloads?: ReadonlyMap<string, readonly (string | number)[]>): Resource | undefined {
   let text: string | undefined;

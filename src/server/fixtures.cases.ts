@@ -23,9 +23,9 @@ export function policyOf(text: string, now = new Date('2026-03-28T12:00:00Z')): 
 }
 
 /**
- * A policy with `admission:` settings. The policy schema does not know the key yet (it is
- * proposed with the webhook), so the settings are put into the parsed document, where the
- * server's accessor reads them, as they will be once the schema takes them.
+ * A policy with `admission:` settings at the top level and at the levels named `<key>.<index>`
+ * (`environments.0`), put into the parsed document, where the server reads them: as the loader
+ * leaves them when `bulwark.yaml` has the key.
  */
 export function policyWithAdmission(text: string, admission: Record<string, unknown>, levels: Record<string, Record<string, unknown>> = {}): LoadedPolicy {
   const policy = policyOf(text);

@@ -1,11 +1,8 @@
-import { defaultOptions, type ResourceSetting } from '../engine/run.js';
+import { applies, defaultOptions, toFinding, type ResourceSetting } from '../engine/run.js';
 import type { Check, Report, ResourceCheck, ResourceContext } from '../engine/types.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
-import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
-import { toFinding } from '../engine/run.js';
-
-const WORKLOADS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
+import { podSpecOf } from '../model/workload.js';
 
 /** What one object's run gives: its findings, and the checks that failed on it. */
 export interface ObjectRun {
@@ -21,10 +18,9 @@ export type SettingsOf = (check: Check, resource: Resource) => ResourceSetting;
  * the object prepared once: the checks for each kind, each check's default options, one
  * context reused for every call. `runChecks` of the engine prepares the same for each scan;
  * a webhook runs a scan of one object thousands of times a second, where that preparation
- * costs more than the checks themselves. Findings are made as the engine's `toFinding` makes
- * them, less the source position (`toFinding` without positions), and
- * the rules of which check judges which kind, and how a policy setting turns a check off or
- * changes its severity and options, are the engine's.
+ * costs more than the checks themselves. Findings are made by the engine's `toFinding`, without
+ * a source position, and the rules of which check judges which kind, and how a policy setting
+ * turns a check off or changes its severity and options, are the engine's.
  */
 export class PreparedChecks {
   private readonly byKind = new Map<string, ResourceCheck[]>();
@@ -49,24 +45,27 @@ export class PreparedChecks {
 
   /** The checks that judge a kind, in catalogue order. */
   private checksFor(resource: Resource): ResourceCheck[] {
-    const custom = resource.podTemplatePath !== undefined;
-    const key = custom ? `\u0000${resource.kind}` : resource.kind;
+    // Declared kinds run the workload checks too, so they are kept apart from a built-in kind of the same name.
+    const key = resource.podTemplatePath !== undefined ? `\u0000${resource.kind}` : resource.kind;
     let list = this.byKind.get(key);
     if (list === undefined) {
-      list = this.checks.filter(({ appliesTo }) => appliesTo === undefined || (appliesTo === 'workloads' ? WORKLOADS.has(resource.kind) || custom : appliesTo.includes(resource.kind)));
+      list = this.checks.filter((check) => applies(check, resource));
       this.byKind.set(key, list);
     }
     return list;
   }
 
-  /** Runs every check that judges the object; `settings` are the policy's for it, when there is a policy. */
-  run(resource: Resource, settings?: SettingsOf): ObjectRun {
+  /**
+   * Runs every check that judges the object; `identity` is shared by all its findings, and
+   * `settings` are the policy's for it, when there is a policy.
+   */
+  run(resource: Resource, identity: ResourceIdentity, settings?: SettingsOf): ObjectRun {
     const findings: Finding[] = [];
     const errors: string[] = [];
     const context = this.context;
     this.findings = findings;
     context.resource = resource;
-    this.identity = { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name };
+    this.identity = identity;
     context.podSpec = podSpecOf(resource);
     for (const check of this.checksFor(resource)) {
       if (settings === undefined) {

@@ -72,8 +72,7 @@ function expiryOf(certificate: string | Buffer): number | undefined {
 export async function startWebhook(options: WebhookOptions): Promise<RunningWebhook> {
   const logger = options.logger ?? SILENT_LOGGER;
   const metrics = new ServerMetrics();
-  const engineFor = (policy: LoadedPolicy | undefined) =>
-    new AdmissionEngine({ ...(policy !== undefined ? { policy } : {}), ...(options.cluster !== undefined ? { cluster: options.cluster } : {}), ...(options.failOn !== undefined ? { failOn: options.failOn } : {}), ...(options.now !== undefined ? { now: options.now } : {}), ...(options.cacheEntries !== undefined ? { cacheEntries: options.cacheEntries } : {}), ...(options.checks !== undefined ? { checks: options.checks } : {}) });
+  const engineFor = (policy: LoadedPolicy | undefined) => new AdmissionEngine({ policy, cluster: options.cluster, failOn: options.failOn, now: options.now, cacheEntries: options.cacheEntries, checks: options.checks });
   const describeEngine = (engine: AdmissionEngine) => {
     const policy = engine.policy;
     logger.info(policy === undefined ? 'no policy: the recommended checks' : 'policy loaded', { policy: policy?.file, checks: engine.checks.length, failOn: engine.failOn });
@@ -91,15 +90,7 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   const expiry = expiryOf(tls.cert);
   if (expiry !== undefined) metrics.certificateExpiry.set({}, expiry);
 
-  const server = new WebhookServer({
-    engine,
-    tls,
-    logger,
-    metrics,
-    ...(options.failureMode !== undefined ? { failureMode: options.failureMode } : {}),
-    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
-    ...(options.requestDeadlineMs !== undefined ? { requestDeadlineMs: options.requestDeadlineMs } : {}),
-  });
+  const server = new WebhookServer({ engine, tls, logger, metrics, failureMode: options.failureMode, maxBodyBytes: options.maxBodyBytes, requestDeadlineMs: options.requestDeadlineMs });
 
   let policyReloaded = false;
   let tlsReloaded = false;

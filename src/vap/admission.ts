@@ -4,15 +4,16 @@
  * binding selects; each failing validation enforced by the binding's validationActions;
  * configuration errors and failurePolicy; the first denial becomes the API server's status.
  */
+import { labelsOf } from '../checks/shared/selectors.js';
 import type { KubernetesObject, Resource } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
 import { compilePolicy, VapEnvironments, type CompiledPolicy, type VapCompileOptions } from './compile.js';
 import { matchesResources } from './match.js';
 import { collectParams } from './params.js';
 import { ADMISSION_GROUP, parseAdmissionPolicies, type BindingDefinition } from './parse.js';
-import { clusterFromResources, createRequestFor, DEFAULT_USER, NAMESPACE_NAME_LABEL, namespaceVariable, requestVariable } from './request.js';
+import { admissionVariables, clusterFromResources, createRequestFor, DEFAULT_USER, NAMESPACE_NAME_LABEL } from './request.js';
 import { ResourceCatalog } from './resources.js';
-import { labelsOfObject, type Labels } from './selector.js';
+import type { Labels } from './selector.js';
 import { validatePolicy, type PolicyDecision } from './validate.js';
 import type {
   AdmissionCluster,
@@ -73,12 +74,14 @@ const KNOWN_ACTIONS: readonly ValidationAction[] = ['Deny', 'Warn', 'Audit'];
 
 const REASON_CODES: Readonly<Record<string, number>> = { Forbidden: 403, Unauthorized: 401, RequestEntityTooLarge: 413, Invalid: 422 };
 
+/** The API server's denial text: `ValidatingAdmissionPolicy 'p' with binding 'b' denied request: …`. */
 export function formatDenial(policy: string, binding: string | undefined, detail: string): string {
   return binding === undefined
     ? `ValidatingAdmissionPolicy '${policy}' denied request: ${detail}`
     : `ValidatingAdmissionPolicy '${policy}' with binding '${binding}' denied request: ${detail}`;
 }
 
+/** The API server's warning text (its `Warning` header): `Validation failed for ValidatingAdmissionPolicy 'p' with binding 'b': …`. */
 export function formatWarning(policy: string, binding: string, detail: string): string {
   return `Validation failed for ValidatingAdmissionPolicy '${policy}' with binding '${binding}': ${detail}`;
 }
@@ -122,17 +125,13 @@ export function admitRequest(compiled: CompiledAdmissionPolicies, request: Admis
     if (list === undefined) bindingsByPolicy.set(binding.policyName, [binding]);
     else list.push(binding);
   }
-  const namespaceLabels = (name: string): Labels => ({ ...labelsOfObject(cluster.namespace(name)), [NAMESPACE_NAME_LABEL]: name });
+  const namespaceLabels = (name: string): Labels => ({ ...labelsOf(cluster.namespace(name)?.metadata), [NAMESPACE_NAME_LABEL]: name });
   const denied: VapDecision[] = [];
   const addAnnotation = (key: string, value: string) => {
     // The API server refuses to overwrite an annotation: the first value stays.
     if (!(key in outcome.auditAnnotations)) outcome.auditAnnotations[key] = value;
   };
-  // The API server gives the admitted object's namespace, except for a Namespace itself.
-  const isNamespaceKind = request.kind.group === '' && request.kind.version === 'v1' && request.kind.kind === 'Namespace';
-  const namespaceName = isNamespaceKind ? '' : (request.namespace ?? '');
-  const namespaceObject = namespaceName === '' ? null : namespaceVariable(namespaceName, cluster.namespace(namespaceName));
-  const requestData = requestVariable(request);
+  const variables = admissionVariables(request, (name) => cluster.namespace(name));
 
   for (const policy of compiled.policies) {
     const definition = policy.definition;
@@ -188,7 +187,7 @@ export function admitRequest(compiled: CompiledAdmissionPolicies, request: Admis
       const actions = KNOWN_ACTIONS.filter((action) => binding.validationActions.includes(action));
       for (const param of params.params) {
         const paramId = paramReference(param);
-        const result = validatePolicy(policy, { object: request.object, oldObject: request.oldObject, request: requestData, namespaceObject, params: param });
+        const result = validatePolicy(policy, { ...variables, params: param });
         if (!result.applies) continue;
         if (!outcome.matched.some((seen) => seen.policy === pair.policy && seen.binding === pair.binding)) outcome.matched.push(pair);
         const decide = (raw: PolicyDecision): VapDecision =>
@@ -264,10 +263,10 @@ export interface VapScanOptions {
  */
 export function evaluateAdmissionPolicies(compiled: CompiledAdmissionPolicies, resources: readonly Resource[], options: VapScanOptions = {}): VapResourceResult[] {
   if (compiled.policies.length === 0 || compiled.bindings.length === 0) return [];
-  const everything = [...compiled.resources, ...(options.context ?? []), ...resources];
+  // Objects found in several places (the policy files given again as context) count once.
+  const everything = [...new Set([...compiled.resources, ...(options.context ?? []), ...resources])];
   const catalog = ResourceCatalog.fromResources(everything);
-  // Objects found in several places (a params file given twice) count once.
-  const cluster = clusterFromResources([...new Set(everything)], catalog);
+  const cluster = clusterFromResources(everything, catalog);
   const user = options.user ?? DEFAULT_USER;
   const results: VapResourceResult[] = [];
   for (const resource of resources) {

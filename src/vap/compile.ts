@@ -7,7 +7,7 @@
  */
 import { createCelEnvironment, type CelCompileError, type CelEnvironment, type CelProgram, type CelVariableSet, type CelNamedExpression } from '../cel/index.js';
 import type { Path } from '../yaml/path.js';
-import type { AuditAnnotationDefinition, PolicyDefinition, ValidationDefinition } from './parse.js';
+import { CEL_IDENTIFIER, type AuditAnnotationDefinition, type PolicyDefinition, type ValidationDefinition } from './parse.js';
 import type { VapProblem } from './types.js';
 
 /** Per-evaluation limits; the defaults are the API server's. */
@@ -95,7 +95,7 @@ export class VapEnvironments {
 }
 
 /** cel-go's rendering of compile issues: `ERROR: <input>:line:column: message`, the source line, a caret. */
-export function celGoIssues(error: CelCompileError): string {
+function celGoIssues(error: CelCompileError): string {
   const lines = error.expression.split('\n');
   return error.issues
     .map((issue) => `ERROR: <input>:${issue.line}:${issue.column}: ${issue.message}\n | ${lines[issue.line - 1] ?? ''}\n | ${'.'.repeat(Math.max(issue.column - 1, 0))}^`)
@@ -148,7 +148,7 @@ export function compilePolicy(definition: PolicyDefinition, environments: VapEnv
   const failedVariables = new Map<string, string>();
   let variables = environment.compileVariables([]);
   definition.variables.forEach((variable, index) => {
-    if (!/^[_a-zA-Z][_a-zA-Z0-9]*$/.test(variable.name) || definitions.some((d) => d.name === variable.name)) return; // reported by the parser
+    if (!CEL_IDENTIFIER.test(variable.name) || definitions.some((d) => d.name === variable.name)) return; // reported by the parser
     const compiled = compile(variable.expression, ['spec', 'variables', index, 'expression'], variables, undefined);
     if (compiled.program !== undefined) definitions.push({ name: variable.name, expression: variable.expression });
     else {

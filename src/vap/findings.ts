@@ -3,9 +3,8 @@
  * `vap/<policy>`, severity from how the binding enforces it) and one diagnostic per problem
  * in a policy or binding, placed at its line and column.
  */
-import { contentStartLine } from '../loader/parse.js';
 import type { Diagnostic } from '../loader/types.js';
-import type { Resource } from '../model/resource.js';
+import { resourceStartLine, type Resource } from '../model/resource.js';
 import { existingPrefix, formatPath, type Path } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import type { VapDecision, VapProblem, VapResourceResult } from './types.js';
@@ -48,11 +47,9 @@ export function vapFindingReports(results: readonly VapResourceResult[]): VapFin
   );
 }
 
-/** Line and column of a path inside a resource, or of its nearest existing parent. */
+/** Line and column of a path inside a resource, or of its nearest existing parent; the resource's first line for the object itself. */
 export function positionOf(resource: Resource, path: Path): { line: number; column: number } {
-  const existing = existingPrefix(resource.object, path);
-  const full = [...resource.basePath, ...existing];
-  return locateField(resource.document, full) ?? { line: full.length === 0 ? contentStartLine(resource.document) : resource.document.startLine, column: 1 };
+  return locateField(resource.document, [...resource.basePath, ...existingPrefix(resource.object, path)]) ?? { line: resourceStartLine(resource), column: 1 };
 }
 
 /**

@@ -9,7 +9,7 @@ export { compileAdmissionPolicies, admitRequest, evaluateAdmissionPolicies, form
 export type { VapCompileOptions, CompiledPolicy } from './compile.js';
 export { parseAdmissionPolicies, isPolicyResource, isBindingResource, type PolicyDefinition, type BindingDefinition, type MatchResources, type ResourceRule } from './parse.js';
 export { ResourceCatalog, guessResource, parseApiVersion, type KindInfo, type GroupVersion } from './resources.js';
-export { clusterFromResources, createRequestFor, storedObjectView, DEFAULT_USER } from './request.js';
+export { admissionVariables, clusterFromResources, createRequestFor, storedObjectView, DEFAULT_USER } from './request.js';
 export { parseFieldPath } from '../yaml/field-path.js';
 export { parseLabelSelector, selectorMatches } from './selector.js';
 export { vapFindingReports, vapProblemDiagnostics, positionOf, type VapFindingReport } from './findings.js';

@@ -3,8 +3,9 @@
  * the admission plugin's matcher decides: namespaceSelector, objectSelector, excluded rules,
  * then resource rules (scope, operation, group, version, resource and subresource, names).
  */
+import { labelsOf } from '../checks/shared/selectors.js';
 import type { MatchResources, ResourceRule } from './parse.js';
-import { labelsOfObject, selectorMatches, type Labels } from './selector.js';
+import { selectorMatches, type Labels } from './selector.js';
 import type { AdmissionRequestInput } from './types.js';
 
 export type MatchOutcome = { matches: boolean; error?: undefined } | { matches: false; error: string };
@@ -69,7 +70,7 @@ export function matchesResources(criteria: MatchResources, request: AdmissionReq
     else if (parsed.selector.requirements.length > 0) {
       // Creating or updating a Namespace: its own new labels decide.
       const ownLabels = isNamespacesResource(request) && (request.subResource ?? '') === '' && (request.operation === 'CREATE' || request.operation === 'UPDATE');
-      const labels = ownLabels ? labelsOfObject(request.object) : namespaceLabels(namespace);
+      const labels = ownLabels ? labelsOf(request.object?.metadata) : namespaceLabels(namespace);
       if (!selectorMatches(parsed.selector, labels)) return { matches: false };
     }
   }
@@ -78,7 +79,7 @@ export function matchesResources(criteria: MatchResources, request: AdmissionReq
   if (!objectSelector.ok) objectError = `Internal error occurred: ${objectSelector.message}`;
   else if (objectSelector.selector.requirements.length > 0) {
     // Either the new or the old object may match; a missing one never does.
-    const matches = [request.object, request.oldObject].some((object) => object !== null && selectorMatches(objectSelector.selector, labelsOfObject(object)));
+    const matches = [request.object, request.oldObject].some((object) => object !== null && selectorMatches(objectSelector.selector, labelsOf(object.metadata)));
     if (!matches) return { matches: false };
   }
   if (criteria.excludeResourceRules.some((rule) => ruleMatches(rule, request))) return { matches: false };

@@ -3,10 +3,11 @@
  * `CollectParams`): none needed, one by name, or every match of a selector, looked up in the
  * paramRef's namespace or the request's, and the binding's parameterNotFoundAction.
  */
+import { labelsOf } from '../checks/shared/selectors.js';
 import type { KubernetesObject } from '../model/resource.js';
 import type { ParamRefDefinition } from './parse.js';
 import { parseApiVersion } from './resources.js';
-import { labelsOfObject, selectorMatches } from './selector.js';
+import { selectorMatches } from './selector.js';
 import type { AdmissionCluster } from './types.js';
 
 /**
@@ -46,7 +47,7 @@ export function collectParams(
   } else if (paramRef.selector !== undefined) {
     const parsed = paramRef.selector;
     if (!parsed.ok) return { ok: false, message: parsed.message, notFound: false };
-    params = candidates.filter((candidate) => selectorMatches(parsed.selector, labelsOfObject(candidate)));
+    params = candidates.filter((candidate) => selectorMatches(parsed.selector, labelsOf(candidate.metadata)));
   } else {
     return { ok: false, message: 'one of name or selector must be provided', notFound: false };
   }

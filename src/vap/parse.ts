@@ -8,7 +8,7 @@ import { isRecord, type Resource } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
 import { parseFieldPath } from '../yaml/field-path.js';
 import { parseApiVersion } from './resources.js';
-import { parseLabelSelector, type ParsedSelector } from './selector.js';
+import { parseLabelSelector, QUALIFIED_NAME, type ParsedSelector } from './selector.js';
 import type { VapProblem, VapProblemCode } from './types.js';
 
 export const ADMISSION_GROUP = 'admissionregistration.k8s.io';
@@ -111,8 +111,8 @@ const SUPPORTED_OPERATIONS = ['*', 'CONNECT', 'CREATE', 'DELETE', 'UPDATE'];
 const SUPPORTED_SCOPES = ['*', 'Cluster', 'Namespaced'];
 const SUPPORTED_REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge', 'Unauthorized'];
 const SUPPORTED_ACTIONS = ['Audit', 'Deny', 'Warn'];
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const CEL_IDENTIFIER = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+/** A variable name must be a CEL identifier; compilation skips the ones that are not. */
+export const CEL_IDENTIFIER = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 const MAX_AUDIT_ANNOTATIONS = 20;
 
 const quoteList = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(', ');

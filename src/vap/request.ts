@@ -6,6 +6,7 @@
 import { isRecord, type KubernetesObject, type Resource } from '../model/resource.js';
 import { parseApiVersion, type ResourceCatalog } from './resources.js';
 import type { AdmissionCluster, AdmissionRequestInput, AdmissionUserInfo } from './types.js';
+import type { PolicyInput } from './validate.js';
 
 /** The label the API server puts on every Namespace. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -74,7 +75,7 @@ export function createRequestFor(resource: Resource, catalog: ResourceCatalog, u
  * The `request` variable: an `admission.k8s.io/v1` AdmissionRequest without `uid`, `object`
  * and `oldObject`, with empty optional fields left out as in its JSON form.
  */
-export function requestVariable(request: AdmissionRequestInput): Record<string, unknown> {
+function requestVariable(request: AdmissionRequestInput): Record<string, unknown> {
   const userInfo: Record<string, unknown> = { username: request.userInfo.username };
   if (request.userInfo.uid !== undefined && request.userInfo.uid !== '') userInfo.uid = request.userInfo.uid;
   if (request.userInfo.groups !== undefined && request.userInfo.groups.length > 0) userInfo.groups = [...request.userInfo.groups];
@@ -103,7 +104,7 @@ export function requestVariable(request: AdmissionRequestInput): Record<string, 
  * (metadata without managedFields and ownerReferences, spec, status). A namespace missing
  * from the input is synthesized as the API server would store an empty one.
  */
-export function namespaceVariable(name: string, namespace: KubernetesObject | undefined): Record<string, unknown> {
+function namespaceVariable(name: string, namespace: KubernetesObject | undefined): Record<string, unknown> {
   const metadata = namespace !== undefined && isRecord(namespace.metadata) ? namespace.metadata : {};
   const labels = isRecord(metadata.labels) ? metadata.labels : {};
   const exposed: Record<string, unknown> = { name };
@@ -115,6 +116,23 @@ export function namespaceVariable(name: string, namespace: KubernetesObject | un
     metadata: exposed,
     spec: namespace !== undefined && isRecord(namespace.spec) ? namespace.spec : { finalizers: ['kubernetes'] },
     status: namespace !== undefined && isRecord(namespace.status) ? namespace.status : { phase: 'Active' },
+  };
+}
+
+/**
+ * What a policy's CEL sees for a request, `params` aside: `object` and `oldObject` as the request
+ * carries them, the `request` variable, and `namespaceObject`, which the API server gives for the
+ * request's namespace except for a Namespace itself (null then, and for cluster-scoped objects).
+ * `namespaceOf` finds a Namespace in the input by name.
+ */
+export function admissionVariables(request: AdmissionRequestInput, namespaceOf: (name: string) => KubernetesObject | undefined): Omit<PolicyInput, 'params'> {
+  const isNamespaceKind = request.kind.group === '' && request.kind.version === 'v1' && request.kind.kind === 'Namespace';
+  const namespaceName = isNamespaceKind ? '' : (request.namespace ?? '');
+  return {
+    object: request.object,
+    oldObject: request.oldObject,
+    request: requestVariable(request),
+    namespaceObject: namespaceName === '' ? null : namespaceVariable(namespaceName, namespaceOf(namespaceName)),
   };
 }
 

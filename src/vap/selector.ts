@@ -4,9 +4,10 @@
  * syntax) and the same matching. Admission reports an invalid selector as an error of the
  * policy or binding, so parsing returns the message instead of silently matching nothing.
  */
+import type { Labels } from '../checks/shared/selectors.js';
 import { isRecord } from '../model/resource.js';
 
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels };
 
 type Operator = 'Equals' | 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
@@ -26,7 +27,8 @@ export type ParsedSelector = { ok: true; selector: LabelSelector } | { ok: false
 /** The selector `{}`: admission defaults an absent namespaceSelector or objectSelector to it. */
 export const EVERYTHING: LabelSelector = { requirements: [] };
 
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** apimachinery's qualified-name alphabet: the name part of a label key, a label value, a matchCondition name. */
+export const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** apimachinery's `IsQualifiedName`: `[prefix/]name`, name ≤ 63 characters, prefix a DNS subdomain. */
@@ -136,13 +138,4 @@ function satisfied(requirement: Requirement, labels: Labels): boolean {
 /** Whether every requirement holds for these labels. */
 export function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
   return selector.requirements.every((item) => satisfied(item, labels));
-}
-
-/** String-valued labels of an object's metadata; anything else is ignored. */
-export function labelsOfObject(object: unknown): Labels {
-  const metadata = isRecord(object) && isRecord(object.metadata) ? object.metadata : undefined;
-  if (metadata === undefined || !isRecord(metadata.labels)) return {};
-  const labels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') labels[key] = value;
-  return labels;
 }

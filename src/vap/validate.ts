@@ -8,7 +8,7 @@ import type { Path } from '../yaml/path.js';
 import { UNCOMPILED_VARIABLE_MARKER, type CompiledExpression, type CompiledPolicy } from './compile.js';
 
 /** Total cost one group of expressions (the validations, their messages) may spend: `RuntimeCELCostBudget`. */
-export const RUNTIME_COST_BUDGET = 10_000_000;
+const RUNTIME_COST_BUDGET = 10_000_000;
 /** Longest message a messageExpression may produce (`MaxEvaluatedMessageExpressionSizeBytes`). */
 const MAX_MESSAGE_BYTES = 5 * 1024;
 const OUT_OF_BUDGET = 'validation failed due to running out of cost budget, no further validation rules will be run';

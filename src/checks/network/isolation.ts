@@ -11,12 +11,13 @@ function namespacePolicyNotes(posture: NetworkPosture, entry: PostureWorkload, d
   const policies = posture.policiesByNamespace.get(entry.workload.namespace) ?? [];
   if (policies.length === 0) return 'the namespace has no NetworkPolicy';
   const other = direction === 'ingress' ? 'egress' : 'ingress';
-  const notes = policies.map((policy) => {
+  // Only the first three are shown: a namespace may have dozens of policies, and every workload asks.
+  const notes = policies.slice(0, 3).map((policy) => {
     if (policy[direction] === undefined) return `${policy.name} is ${policy[other] === undefined ? 'for no direction' : `${TYPE[other]} only`}`;
     if (policy.podSelector.error !== undefined) return `${policy.name} has an invalid podSelector`;
     return `${policy.name} selects ${describeSelector(policy.podSelector)}`;
   });
-  return notes.length > 3 ? `${notes.slice(0, 3).join('; ')}; and ${notes.length - 3} more` : notes.join('; ');
+  return policies.length > 3 ? `${notes.join('; ')}; and ${policies.length - 3} more` : notes.join('; ');
 }
 
 /** The admin policies that apply to the workload in a direction yet leave it open, for messages. */

@@ -1,8 +1,7 @@
 import type { SetCheck } from '../../engine/types.js';
-import type { Resource } from '../../model/resource.js';
 import { NAMESPACE_NAME_LABEL, type AdminPolicyModel, type NetworkPolicyModel } from '../../netpol/index.js';
 import type { Labels } from '../shared/selectors.js';
-import { isJudged, isRestricted, listWorkloads, networkPosture, unprotectedNamespaces, type PostureWorkload } from './posture.js';
+import { isJudged, isRestricted, listWorkloads, networkPosture, reportOnNamespace, unprotectedNamespaces } from './posture.js';
 import { allowsAllPorts, ruleText } from './rules.js';
 
 /** Whether an admin policy's subject takes in every pod of a namespace, present or future. */
@@ -49,8 +48,6 @@ export const namespaceWithoutDefaultDeny: SetCheck = {
     const posture = networkPosture(resources);
     const unprotected = unprotectedNamespaces(posture);
     const admin = [...posture.policies.adminPolicies, ...(posture.policies.baselinePolicy !== undefined ? [posture.policies.baselinePolicy] : [])];
-    const namespaceObjects = new Map<string, Resource>();
-    for (const resource of resources) if (resource.kind === 'Namespace' && !namespaceObjects.has(resource.name)) namespaceObjects.set(resource.name, resource);
     for (const [namespace, entries] of posture.workloadsByNamespace) {
       const judged = entries.filter((entry) => isJudged(posture, entry));
       if (judged.length === 0 || unprotected.has(namespace)) continue;
@@ -64,9 +61,7 @@ export const namespaceWithoutDefaultDeny: SetCheck = {
       const open = judged.filter((entry) => !isRestricted(posture, entry, 'ingress'));
       const exposed = open.length === 0 ? 'pods added later' : `pods that no policy selects, ${open.length} now (${listWorkloads(open, 3)}) and any added later,`;
       const message = `namespace "${namespace}" has no default-deny ingress policy: no NetworkPolicy there selects every pod for ingress${note} and no admin network policy denies all ingress to its pods, so ${exposed} accept traffic from any pod`;
-      const namespaceObject = namespaceObjects.get(namespace);
-      if (namespaceObject !== undefined) report(namespaceObject, { path: ['metadata', 'name'], message });
-      else report((judged[0] as PostureWorkload).resource, { path: ['metadata', 'namespace'], message });
+      reportOnNamespace(posture, namespace, judged, report, message);
     }
   },
 };

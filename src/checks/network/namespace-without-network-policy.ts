@@ -1,6 +1,5 @@
 import type { SetCheck } from '../../engine/types.js';
-import type { Resource } from '../../model/resource.js';
-import { listWorkloads, networkPosture, policiesOf, unprotectedNamespaces, type PostureWorkload } from './posture.js';
+import { listWorkloads, networkPosture, policiesOf, reportOnNamespace, unprotectedNamespaces } from './posture.js';
 
 export const namespaceWithoutNetworkPolicy: SetCheck = {
   id: 'namespace-without-network-policy',
@@ -25,8 +24,6 @@ export const namespaceWithoutNetworkPolicy: SetCheck = {
   },
   run({ resources, report }) {
     const posture = networkPosture(resources);
-    const namespaceObjects = new Map<string, Resource>();
-    for (const resource of resources) if (resource.kind === 'Namespace' && !namespaceObjects.has(resource.name)) namespaceObjects.set(resource.name, resource);
     for (const [namespace, entries] of unprotectedNamespaces(posture)) {
       const admin = entries.some((entry) => {
         const ingress = policiesOf(posture, entry, 'ingress');
@@ -36,10 +33,7 @@ export const namespaceWithoutNetworkPolicy: SetCheck = {
       const message =
         `namespace "${namespace}" runs ${entries.length} workload${entries.length === 1 ? '' : 's'} (${listWorkloads(entries)}) but has no NetworkPolicy` +
         `${admin ? ', and the admin network policies that apply to them leave them open' : ''}: its pods accept traffic from any pod and can connect anywhere`;
-      const namespaceObject = namespaceObjects.get(namespace);
-      const first = entries[0] as PostureWorkload;
-      if (namespaceObject !== undefined) report(namespaceObject, { path: ['metadata', 'name'], message });
-      else report(first.resource, { path: ['metadata', 'namespace'], message });
+      reportOnNamespace(posture, namespace, entries, report, message);
     }
   },
 };

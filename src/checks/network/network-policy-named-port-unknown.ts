@@ -32,20 +32,19 @@ function protocolNote(targets: readonly PostureWorkload[], port: NamedPort): str
   return '';
 }
 
+/** The input's workloads a policy selects: what the named ports of its ingress rules resolve against. */
+function selectedWorkloads(posture: NetworkPosture, policy: NetworkPolicyModel): PostureWorkload[] {
+  return (posture.workloadsByNamespace.get(policy.namespace) ?? []).filter((entry) => policy.podSelector.matches(entry.workload.labels));
+}
+
 /**
- * The pods a rule's named ports resolve against: for ingress, the pods the policy selects;
- * for egress, the input's pods that the rule's pod peers select. Undefined when that cannot be
- * told from the input (a rule to any destination, or peers whose pods are not in the input).
+ * What an egress rule's named ports resolve against: the input's pods that its pod peers
+ * select; `addresses` when its peers are all ipBlocks; undefined for a rule to any destination.
  */
-function targetsOf(posture: NetworkPosture, policy: NetworkPolicyModel, direction: Direction, rule: PolicyRule): PostureWorkload[] | 'addresses' | undefined {
-  if (direction === 'ingress') {
-    const selected = (posture.workloadsByNamespace.get(policy.namespace) ?? []).filter((entry) => policy.podSelector.matches(entry.workload.labels));
-    return selected.length > 0 ? selected : undefined;
-  }
+function destinationWorkloads(posture: NetworkPosture, rule: PolicyRule): PostureWorkload[] | 'addresses' | undefined {
   if (rule.peers.some((peer) => peer.kind === 'any')) return undefined;
   if (rule.peers.length > 0 && rule.peers.every((peer) => peer.kind === 'addresses')) return 'addresses';
-  const selected = posture.workloads.filter((entry) => rule.peers.some((peer) => peer.kind === 'pods' && posture.engine.peerSelects(peer, { kind: 'class', id: entry.classId })));
-  return selected.length > 0 ? selected : undefined;
+  return posture.workloads.filter((entry) => rule.peers.some((peer) => peer.kind === 'pods' && posture.engine.peerSelects(peer, { kind: 'class', id: entry.classId })));
 }
 
 export const networkPolicyNamedPortUnknown: SetCheck = {
@@ -69,12 +68,14 @@ export const networkPolicyNamedPortUnknown: SetCheck = {
   run({ resources, report }) {
     const posture = networkPosture(resources);
     for (const policy of posture.policies.networkPolicies) {
+      let selected: PostureWorkload[] | undefined;
       for (const direction of ['ingress', 'egress'] as const) {
         for (const rule of policy[direction] ?? []) {
           const ports = namedPorts(policy, direction, rule);
           if (ports.length === 0) continue;
-          const targets = targetsOf(posture, policy, direction, rule);
-          if (targets === undefined) continue;
+          const targets = direction === 'ingress' ? (selected ??= selectedWorkloads(posture, policy)) : destinationWorkloads(posture, rule);
+          // Nothing can be said when the input does not hold the pods the names resolve against.
+          if (targets === undefined || (Array.isArray(targets) && targets.length === 0)) continue;
           for (const port of ports) {
             const path = ['spec', direction, rule.index, 'ports', port.index, 'port'];
             const where = `NetworkPolicy "${policy.name}", ${direction} rule ${ruleText(direction, rule.index)}, names port "${port.name}" (${port.protocol})`;

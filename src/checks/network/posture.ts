@@ -1,3 +1,4 @@
+import type { SetContext } from '../../engine/types.js';
 import type { Resource } from '../../model/resource.js';
 import { isWorkload, podSpecOf, type PodSpecRef } from '../../model/workload.js';
 import {
@@ -53,6 +54,8 @@ export interface NetworkPosture {
   cniPolicyNamespaces: ReadonlySet<string>;
   /** Cluster-wide CNI policies (Calico GlobalNetworkPolicy, CiliumClusterwideNetworkPolicy, Antrea ClusterNetworkPolicy). */
   clusterWideCniPolicies: readonly Resource[];
+  /** The Namespace object of each namespace the input defines (the first, when defined twice). */
+  namespaceObjects: ReadonlyMap<string, Resource>;
 }
 
 function isKubernetesNetworkPolicy(resource: Resource): boolean {
@@ -131,9 +134,11 @@ function computePosture(resources: readonly Resource[]): NetworkPosture {
   }
   const cniPolicyNamespaces = new Set<string>();
   const clusterWideCniPolicies: Resource[] = [];
+  const namespaceObjects = new Map<string, Resource>();
   for (const resource of resources) {
     if (isNamespacedCniPolicy(resource) && resource.namespace !== undefined) cniPolicyNamespaces.add(resource.namespace);
     else if (isClusterWideCniPolicy(resource)) clusterWideCniPolicies.push(resource);
+    if (resource.kind === 'Namespace' && !namespaceObjects.has(resource.name)) namespaceObjects.set(resource.name, resource);
   }
   return {
     model,
@@ -146,6 +151,7 @@ function computePosture(resources: readonly Resource[]): NetworkPosture {
     probeNamespaceLabels,
     cniPolicyNamespaces,
     clusterWideCniPolicies,
+    namespaceObjects,
   };
 }
 
@@ -180,7 +186,7 @@ export function isJudged(posture: NetworkPosture, entry: PostureWorkload): boole
  * blocks the cloud metadata address leaves the pods as open as none.
  */
 export function isRestricted(posture: NetworkPosture, entry: PostureWorkload, direction: Direction): boolean {
-  const policies = posture.engine.policiesFor(entry.classId, direction);
+  const policies = policiesOf(posture, entry, direction);
   if (policies.network.length > 0) return true;
   if (policies.admin.length === 0 && policies.baseline === undefined) return false;
   const engine = posture.engine;
@@ -194,20 +200,37 @@ export function policiesOf(posture: NetworkPosture, entry: PostureWorkload, dire
   return posture.engine.policiesFor(entry.classId, direction);
 }
 
+// Five of the network checks ask which namespaces are unprotected: answer once per posture.
+const unprotected = new WeakMap<NetworkPosture, ReadonlyMap<string, readonly PostureWorkload[]>>();
+
 /**
  * Namespaces that run judged workloads and have no policy at all: no NetworkPolicy, and no
  * admin policy restricts any of their pods (see `isRestricted`). `namespace-without-network-policy` reports
  * them once; the per-workload checks leave them out.
  */
-export function unprotectedNamespaces(posture: NetworkPosture): Map<string, PostureWorkload[]> {
-  const result = new Map<string, PostureWorkload[]>();
-  for (const [namespace, entries] of posture.workloadsByNamespace) {
-    const judged = entries.filter((entry) => isJudged(posture, entry));
-    if (judged.length === 0 || (posture.policiesByNamespace.get(namespace) ?? []).length > 0) continue;
-    if (judged.some((entry) => isRestricted(posture, entry, 'ingress') || isRestricted(posture, entry, 'egress'))) continue;
-    result.set(namespace, judged);
+export function unprotectedNamespaces(posture: NetworkPosture): ReadonlyMap<string, readonly PostureWorkload[]> {
+  let result = unprotected.get(posture);
+  if (result === undefined) {
+    const found = new Map<string, PostureWorkload[]>();
+    for (const [namespace, entries] of posture.workloadsByNamespace) {
+      const judged = entries.filter((entry) => isJudged(posture, entry));
+      if (judged.length === 0 || (posture.policiesByNamespace.get(namespace) ?? []).length > 0) continue;
+      if (judged.some((entry) => isRestricted(posture, entry, 'ingress') || isRestricted(posture, entry, 'egress'))) continue;
+      found.set(namespace, judged);
+    }
+    unprotected.set(posture, (result = found));
   }
   return result;
+}
+
+/**
+ * Reports a finding about a namespace: on its Namespace object when the input has one (at
+ * `metadata.name`), else on the first of its workloads (at `metadata.namespace`).
+ */
+export function reportOnNamespace(posture: NetworkPosture, namespace: string, entries: readonly PostureWorkload[], report: SetContext['report'], message: string): void {
+  const namespaceObject = posture.namespaceObjects.get(namespace);
+  if (namespaceObject !== undefined) report(namespaceObject, { path: ['metadata', 'name'], message });
+  else report((entries[0] as PostureWorkload).resource, { path: ['metadata', 'namespace'], message });
 }
 
 /** `Deployment/web, StatefulSet/redis and 3 more`. */

@@ -1,12 +1,13 @@
 import { isRecord } from '../../model/resource.js';
-import { addressIntervals, parseCidr, subtractAddresses, type AddressIntervals } from '../../netpol/addresses.js';
+import { MAX_ADDRESS, parseCidr, type AddressIntervals } from '../../netpol/addresses.js';
+import { mergeRanges, subtractIntervals } from '../../netpol/intervals.js';
 import { ConnectionSet, describeSelector, PROTOCOLS, type Direction, type NetworkPolicyModel, type PolicyRule, type RulePeer } from '../../netpol/index.js';
 import type { Path } from '../../yaml/path.js';
 import { formatPath } from '../../yaml/path.js';
 import type { Labels } from '../shared/selectors.js';
 
 /** Where a NetworkPolicy rule sits: `spec.ingress[0]`. */
-export function rulePath(direction: Direction, index: number): Path {
+function rulePath(direction: Direction, index: number): Path {
   return ['spec', direction, index];
 }
 
@@ -16,7 +17,7 @@ export function ruleText(direction: Direction, index: number): string {
 }
 
 /** The peer list field of a rule: `from` for ingress, `to` for egress. */
-export function peerField(direction: Direction): 'from' | 'to' {
+function peerField(direction: Direction): 'from' | 'to' {
   return direction === 'ingress' ? 'from' : 'to';
 }
 
@@ -102,9 +103,9 @@ function address(text: string): number {
   return parsed.start;
 }
 
-const PUBLIC: AddressIntervals = subtractAddresses(
-  [0, 0xffffffff],
-  addressIntervals(NON_PUBLIC.map(([start, end]) => [address(start), address(end)])),
+const PUBLIC: AddressIntervals = subtractIntervals(
+  [0, MAX_ADDRESS],
+  mergeRanges(NON_PUBLIC.map(([start, end]) => [address(start), address(end)])),
 );
 
 /** Whether a range of IPv4 addresses holds at least one public address. */
@@ -133,8 +134,8 @@ export function isInternetBlock(ipBlock: unknown): boolean {
     const parsed = typeof item === 'string' ? parseCidr(item) : undefined;
     if (parsed?.ok === true) excepted.push([parsed.start, parsed.end]);
   }
-  const covered = subtractAddresses([block.start, block.end], addressIntervals(excepted));
-  const missing = subtractAddresses(PUBLIC, covered);
+  const covered = subtractIntervals([block.start, block.end], mergeRanges(excepted));
+  const missing = subtractIntervals(PUBLIC, covered);
   let size = 0;
   for (let i = 0; i < missing.length; i += 2) size += (missing[i + 1] as number) - (missing[i] as number) + 1;
   return size <= INTERNET_SLACK;

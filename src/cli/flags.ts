@@ -1,0 +1,21 @@
+import { BulwarkError } from '../errors/index.js';
+import { isSeverity, SEVERITIES } from '../findings/types.js';
+import type { FailThreshold } from '../policy/types.js';
+
+/** Commander reducer for an option that may be given several times. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `--checks a,b --checks c` → `[a, b, c]`; undefined when the option was not given. */
+export function parseCheckList(values: readonly string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  return values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+}
+
+/** `--fail-on`: a severity, or `none` (also `never`). */
+export function parseFailOn(value: string): FailThreshold {
+  if (value === 'none' || value === 'never') return 'none';
+  if (isSeverity(value)) return value;
+  throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${value}"`);
+}
