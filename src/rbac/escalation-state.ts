@@ -115,12 +115,38 @@ export interface Reach {
   namespaces: ReadonlySet<string>;
 }
 
-const NOWHERE: Reach = { everywhere: false, namespaces: new Set() };
-const EVERYWHERE: Reach = { everywhere: true, namespaces: new Set() };
+export const NOWHERE: Reach = { everywhere: false, namespaces: new Set() };
+export const EVERYWHERE: Reach = { everywhere: true, namespaces: new Set() };
 
-/** Whether a rule allows a verb on a resource for some object name (the name is left out of the match). */
-function ruleReaches(rule: PolicyRule, verb: string, group: string, resource: string, subresource: string | undefined): boolean {
-  return verbMatches(rule, verb) && apiGroupMatches(rule, group) && resourceMatches(rule, resource, subresource);
+/**
+ * A verb on a resource, object names and namespaces aside: what `Capability.reach` is asked.
+ * Each is numbered when made, so that answers are kept in arrays rather than by text.
+ */
+export interface RequestShape {
+  readonly id: number;
+  readonly verb: string;
+  readonly group: string;
+  readonly resource: string;
+  readonly subresource: string | undefined;
+}
+
+const SHAPES: RequestShape[] = [];
+
+/** A new `RequestShape`; make them once (at module level), not per question. */
+export function requestShapeOf(verb: string, group: string, resource: string, subresource?: string): RequestShape {
+  const shape = { id: SHAPES.length, verb, group, resource, subresource };
+  SHAPES.push(shape);
+  return shape;
+}
+
+/** Any of several verbs on any of several resources. */
+export function requestShapesOf(verbs: readonly string[], targets: readonly { group: string; resource: string; subresource?: string }[]): RequestShape[] {
+  return verbs.flatMap((verb) => targets.map((target) => requestShapeOf(verb, target.group, target.resource, target.subresource)));
+}
+
+/** Whether a rule allows a request of a shape for some object name (the name is left out of the match). */
+function ruleReaches(rule: PolicyRule, shape: RequestShape): boolean {
+  return verbMatches(rule, shape.verb) && apiGroupMatches(rule, shape.group) && resourceMatches(rule, shape.resource, shape.subresource);
 }
 
 /** Of some namespaces, those a reach covers. */
@@ -142,9 +168,24 @@ export function requestShape(request: AccessRequest): string {
  */
 export class RoleMatches {
   private readonly allowing = new Map<RoleDef, Map<string, RuleRef | null>>();
-  private readonly reaching = new Map<RoleDef, Map<string, boolean>>();
+  /** By role, the ids of the shapes it reaches, of the first `reachingCount` shapes made. */
+  private readonly reaching = new Map<RoleDef, number[]>();
+  private reachingCount = 0;
+
+  /** One `Reach` object per namespace, shared by the states that reach only there. */
+  private readonly single = new Map<string, Reach>();
 
   constructor(private readonly model: RbacModel) {}
+
+  /** The reach of a single namespace (shared: never change it). */
+  within(namespace: string): Reach {
+    let reach = this.single.get(namespace);
+    if (reach === undefined) {
+      reach = { everywhere: false, namespaces: new Set([namespace]) };
+      this.single.set(namespace, reach);
+    }
+    return reach;
+  }
 
   /** The first effective rule of the role that allows the request (its namespace aside); `key` is its `requestShape`. */
   firstAllowing(role: RoleDef, request: AccessRequest, key: string = requestShape(request)): RuleRef | undefined {
@@ -161,20 +202,22 @@ export class RoleMatches {
     return rule ?? undefined;
   }
 
-  /** Whether some effective rule of the role allows a verb on a resource for some object name. */
-  reaches(role: RoleDef, key: string, verb: string, group: string, resource: string, subresource: string | undefined): boolean {
-    let byShape = this.reaching.get(role);
-    if (byShape === undefined) {
-      byShape = new Map();
-      this.reaching.set(role, byShape);
+  /** The ids of the request shapes some effective rule of the role allows for some object name. */
+  reached(role: RoleDef): readonly number[] {
+    if (this.reachingCount !== SHAPES.length) {
+      // Shapes made since the last question: start again (they are all made as modules load).
+      this.reaching.clear();
+      this.reachingCount = SHAPES.length;
     }
-    let reaches = byShape.get(key);
-    if (reaches === undefined) {
-      reaches = this.model.effectiveRules(role).some((rule) => ruleReaches(rule.rule, verb, group, resource, subresource));
-      byShape.set(key, reaches);
+    let reached = this.reaching.get(role);
+    if (reached === undefined) {
+      const rules = this.model.effectiveRules(role);
+      reached = SHAPES.filter((shape) => rules.some((rule) => ruleReaches(rule.rule, shape))).map((shape) => shape.id);
+      this.reaching.set(role, reached);
     }
-    return reaches;
+    return reached;
   }
+
 }
 
 /**
@@ -190,12 +233,22 @@ export class NamespaceOrder {
     this.namespaces.forEach((namespace, position) => this.positions.set(namespace, position));
   }
 
-  /** Of these namespaces, those a reach covers, in this order (what `namespacesWithin` gives). */
-  within(reach: Reach): string[] {
-    if (reach.everywhere) return [...this.namespaces];
-    if (reach.namespaces.size === 0) return [];
+  /**
+   * Of these namespaces, those a reach covers, in this order (what `namespacesWithin` gives);
+   * with `among`, only those of it too.
+   */
+  within(reach: Reach, among?: ReadonlySet<string>): string[] {
+    if (reach.everywhere && among === undefined) return [...this.namespaces];
+    if (!reach.everywhere && reach.namespaces.size === 0) return [];
+    // Walk the smaller of the two sets.
+    const candidates = reach.everywhere || (among !== undefined && among.size < reach.namespaces.size) ? (among as ReadonlySet<string>) : reach.namespaces;
     const out: string[] = [];
-    for (const namespace of reach.namespaces) if (this.positions.has(namespace)) out.push(namespace);
+    for (const namespace of candidates) {
+      if (!this.positions.has(namespace)) continue;
+      if (among !== undefined && !among.has(namespace)) continue;
+      if (!reach.everywhere && !reach.namespaces.has(namespace)) continue;
+      out.push(namespace);
+    }
     return out.sort((a, b) => (this.positions.get(a) as number) - (this.positions.get(b) as number));
   }
 }
@@ -214,7 +267,8 @@ export class Capability {
   private readonly byNamespace = new Map<string, HeldBinding[]>();
   /** Which ClusterRoleBinding allows a request of each shape (null: none): the same in every namespace. */
   private readonly clusterWidePermits = new Map<string, HeldBinding | null>();
-  private readonly reaches = new Map<string, Reach>();
+  /** By shape id; undefined: nowhere. */
+  private reaches: (Reach | undefined)[] | undefined;
   private allGrants: readonly Grant[] | undefined;
 
   constructor(model: RbacModel, state: EscalationState, matches: RoleMatches = new RoleMatches(model)) {
@@ -276,35 +330,49 @@ export class Capability {
    * Where requests of a shape might be allowed, object names aside: a quick bound that spares
    * the techniques from asking `permits` in every namespace of the input.
    */
-  reach(verb: string, group: string, resource: string, subresource?: string): Reach {
-    const key = `${verb} ${group} ${resource} ${subresource ?? ''}`;
-    let reach = this.reaches.get(key);
-    if (reach !== undefined) return reach;
+  reach(shape: RequestShape): Reach {
+    this.reaches ??= this.reachAll();
+    return this.reaches[shape.id] ?? NOWHERE;
+  }
+
+  /** `reach` of every shape, by id (undefined: nowhere), worked out in one pass over the roles held. */
+  private reachAll(): (Reach | undefined)[] {
+    const reaches: (Reach | undefined)[] = [];
     const state = this.state;
+    const only = (namespace: string | undefined): Reach => (namespace === undefined ? EVERYWHERE : this.matches.within(namespace));
     switch (state.kind) {
       case 'subject': {
-        const namespaces = new Set<string>();
-        let everywhere = false;
+        // The one-namespace reaches are shared: those of several namespaces are made here, and only those are added to.
+        const own = new Set<Reach>();
         for (const { binding } of this.held) {
-          if (!this.matches.reaches(binding.role, key, verb, group, resource, subresource)) continue;
-          if (binding.namespace === undefined) everywhere = true;
-          else namespaces.add(binding.namespace);
+          const namespace = binding.namespace;
+          for (const id of this.matches.reached(binding.role)) {
+            const known = reaches[id];
+            if (known === undefined || namespace === undefined) reaches[id] = only(namespace);
+            else if (own.has(known)) (known.namespaces as Set<string>).add(namespace);
+            else if (!known.everywhere && !known.namespaces.has(namespace)) {
+              const more: Reach = { everywhere: false, namespaces: new Set([...known.namespaces, namespace]) };
+              own.add(more);
+              reaches[id] = more;
+            }
+          }
         }
-        reach = everywhere ? EVERYWHERE : namespaces.size === 0 ? NOWHERE : { everywhere: false, namespaces };
         break;
       }
       case 'role': {
-        const reaches = this.matches.reaches(state.role, key, verb, group, resource, subresource);
-        reach = !reaches ? NOWHERE : state.namespace === undefined ? EVERYWHERE : { everywhere: false, namespaces: new Set([state.namespace]) };
+        const reach = only(state.namespace);
+        for (const id of this.matches.reached(state.role)) reaches[id] = reach;
         break;
       }
-      case 'everything':
-        reach = state.namespace === undefined ? EVERYWHERE : { everywhere: false, namespaces: new Set([state.namespace]) };
+      case 'everything': {
+        const reach = only(state.namespace);
+        for (let id = 0; id < SHAPES.length; id++) reaches[id] = reach;
         break;
+      }
     }
-    this.reaches.set(key, reach);
-    return reach;
+    return reaches;
   }
+
 
   /** The first of several requests that is allowed. */
   permitsAny(requests: readonly AccessRequest[]): StepPermission | undefined {

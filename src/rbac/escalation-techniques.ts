@@ -2,7 +2,7 @@ import { resourceLabel } from '../report/format.js';
 import type { Resource } from '../model/resource.js';
 import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
-import { NamespaceOrder, namespacesWithin, StateCatalog, type Capability, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
+import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, requestShapesOf, StateCatalog, type Capability, type RequestShape, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
 import { appendTo } from './lists.js';
 import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
 import { risksOfRule } from './risks.js';
@@ -78,6 +78,8 @@ export interface SearchContext {
   namespaceOrder: NamespaceOrder;
   accountNamespaces: NamespaceOrder;
   workloadNamespaces: NamespaceOrder;
+  /** The same namespaces, sorted. */
+  sortedWorkloadNamespaces: NamespaceOrder;
   tokenWorkloadNamespaces: NamespaceOrder;
   /** The states steps lead to, one object (and key) per subject. */
   states: StateCatalog;
@@ -107,6 +109,11 @@ const POD_RUNNERS: readonly { kind: string; group: string; resource: string }[] 
 ];
 /** Workloads whose pod template can be changed after creation (a Job's and a Pod's cannot). */
 const MUTABLE_TEMPLATES = new Set(['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob']);
+const CREATE_RUNNERS = requestShapesOf(['create'], POD_RUNNERS);
+const CHANGE_TEMPLATES = requestShapesOf(
+  ['patch', 'update'],
+  POD_RUNNERS.filter((runner) => MUTABLE_TEMPLATES.has(runner.kind)),
+);
 
 function isPowerful(analysis: RbacAnalysis, role: RoleDef): boolean {
   return analysis.model.effectiveRules(role).some((rule) => isFullWildcardRule(rule.rule) || risksOfRule(rule.rule).length > 0);
@@ -157,31 +164,87 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
     namespaceOrder: new NamespaceOrder(sortedNamespaces),
     accountNamespaces: new NamespaceOrder(accountsByNamespace.keys()),
     workloadNamespaces: new NamespaceOrder(workloadsByNamespace.keys()),
+    sortedWorkloadNamespaces: new NamespaceOrder([...workloadsByNamespace.keys()].sort(compareText)),
     tokenWorkloadNamespaces: new NamespaceOrder(tokenWorkloadsByNamespace.keys()),
     states: new StateCatalog(),
   };
 }
 
 /**
- * Finds the steps a state can take. `wanted` says which target states are of interest: a
- * technique may skip the others (and the work of finding how to reach them), never anything else.
+ * Which target states a search is interested in: a technique may skip the others (and the work
+ * of finding how to reach them), never anything else.
  */
-type Technique = (context: SearchContext, capability: Capability, wanted: (to: EscalationState) => boolean) => EscalationStep[];
+export interface Wanted {
+  has(to: EscalationState): boolean;
+  /** The namespaces of the wanted ServiceAccounts; undefined when any namespace's may be wanted. */
+  readonly accountNamespaces?: ReadonlySet<string>;
+}
 
-/** Where any of several verbs on any of several resources might be allowed. */
-function reachOf(capability: Capability, verbs: readonly string[], targets: readonly { group: string; resource: string; subresource?: string }[]): Reach {
-  const namespaces = new Set<string>();
-  for (const verb of verbs) {
-    for (const target of targets) {
-      const reach = capability.reach(verb, target.group, target.resource, target.subresource);
-      if (reach.everywhere) return reach;
-      for (const namespace of reach.namespaces) namespaces.add(namespace);
+/** Every target. */
+export const EVERY_TARGET: Wanted = { has: () => true };
+
+/** Finds the steps a state can take, to the targets wanted. */
+type Technique = (context: SearchContext, capability: Capability, wanted: Wanted) => EscalationStep[];
+
+/**
+ * What a quick pass over the whole graph records of a state's steps: the states it can reach,
+ * with whole groups of them at once (every ServiceAccount of a namespace, every user), where a
+ * technique would otherwise list thousands of steps. The groups may hold more than the steps
+ * reach (never less): the pass only bounds how far each state is from a goal.
+ */
+export interface TargetSink {
+  state(to: EscalationState): void;
+  /** Every ServiceAccount of a namespace; undefined: of every namespace. */
+  accounts(namespace: string | undefined): void;
+  /** Every user the bindings name. */
+  users(): void;
+  /** Every group the bindings name, and system:masters. */
+  groups(): void;
+}
+
+/** A technique's quick pass: where its steps may lead (a superset of where `find` leads). */
+type Targets = (context: SearchContext, capability: Capability, sink: TargetSink) => void;
+
+/** The ServiceAccounts of the namespaces a reach covers. */
+function accountsWithin(sink: TargetSink, reach: Reach): void {
+  if (reach.everywhere) sink.accounts(undefined);
+  else for (const namespace of reach.namespaces) sink.accounts(namespace);
+}
+
+/** Where a request of any of several shapes might be allowed. */
+function reachOf(capability: Capability, shapes: readonly RequestShape[]): Reach {
+  let only: Reach | undefined;
+  let namespaces: Set<string> | undefined;
+  for (const shape of shapes) {
+    const reach = capability.reach(shape);
+    if (reach.everywhere) return reach;
+    if (reach.namespaces.size === 0) continue;
+    if (only === undefined) {
+      only = reach;
+      continue;
     }
+    namespaces ??= new Set(only.namespaces);
+    for (const namespace of reach.namespaces) namespaces.add(namespace);
   }
-  return { everywhere: false, namespaces };
+  return namespaces !== undefined ? { everywhere: false, namespaces } : (only ?? NOWHERE);
 }
 
 const rbacTarget = (resource: string) => [{ group: RBAC_API_GROUP, resource }];
+const BIND_ROLES = requestShapesOf(['bind'], [...rbacTarget('clusterroles'), ...rbacTarget('roles')]);
+const WRITE_CLUSTER_BINDINGS = requestShapesOf(['create', 'update', 'patch'], rbacTarget('clusterrolebindings'));
+const WRITE_BINDINGS = requestShapesOf(['create', 'update', 'patch'], rbacTarget('rolebindings'));
+const IMPERSONATE_USERS = requestShapeOf('impersonate', '', 'users');
+const IMPERSONATE_ACCOUNTS = requestShapeOf('impersonate', '', 'serviceaccounts');
+const IMPERSONATE_GROUPS = requestShapeOf('impersonate', '', 'groups');
+const CREATE_TOKENS = requestShapeOf('create', '', 'serviceaccounts', 'token');
+const READ_SECRETS = requestShapesOf(['get', 'list', 'watch'], [{ group: '', resource: 'secrets' }]);
+const CREATE_SECRETS = requestShapeOf('create', '', 'secrets');
+const ESCALATE_ROLES = requestShapesOf(['escalate'], [...rbacTarget('clusterroles'), ...rbacTarget('roles')]);
+const CREATE_CSRS = [requestShapeOf('create', 'certificates.k8s.io', 'certificatesigningrequests')];
+const NODE_PROXY = requestShapesOf(['create', 'get'], [{ group: '', resource: 'nodes', subresource: 'proxy' }]);
+const WRITE_WEBHOOKS = requestShapesOf(['create', 'update', 'patch'], [{ group: 'admissionregistration.k8s.io', resource: 'mutatingwebhookconfigurations' }]);
+const EVERY_REQUEST = requestShapeOf('*', '*', '*');
+const LIST_SECRETS = requestShapesOf(['list', 'watch'], [{ group: '', resource: 'secrets' }]);
 
 function step(technique: EscalationTechnique, capability: Capability, to: EscalationState, action: string, permissions: StepPermission[], via?: Resource): EscalationStep {
   return { technique, from: capability.state, to, action, permissions, via };
@@ -209,9 +272,9 @@ const bindRole: Technique = (context, capability) => {
   const existing = (kind: BindingDef['kind'], namespace: string | undefined, role: RoleDef) =>
     bindings.filter((binding) => binding.kind === kind && binding.namespace === namespace && binding.role === role && binding.resource !== undefined);
   // Writing a binding and binding a role must both be possible in the scope before any role is tried.
-  const bind = reachOf(capability, ['bind'], [...rbacTarget('clusterroles'), ...rbacTarget('roles')]);
-  const writeCluster = reachOf(capability, ['create', 'update', 'patch'], rbacTarget('clusterrolebindings'));
-  const writeNamespaced = reachOf(capability, ['create', 'update', 'patch'], rbacTarget('rolebindings'));
+  const bind = reachOf(capability, BIND_ROLES);
+  const writeCluster = reachOf(capability, WRITE_CLUSTER_BINDINGS);
+  const writeNamespaced = reachOf(capability, WRITE_BINDINGS);
   const scopes: (string | undefined)[] = [
     ...(bind.everywhere && writeCluster.everywhere ? [undefined] : []),
     ...namespacesWithin(writeNamespaced, context.namespaceOrder.within(bind)),
@@ -266,32 +329,47 @@ const escalateRole: Technique = (_context, capability) => {
 const impersonate: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
   const impersonation = (resource: string, name: string, namespace?: string) => capability.permits(request('impersonate', '', resource, namespace === undefined ? { name } : inNamespace(namespace, name)));
-  let someUser: StepPermission | undefined = capability.permits(request('impersonate', '', 'users'));
-  const users = capability.reach('impersonate', '', 'users').everywhere ? context.users : [];
+  const users = capability.reach(IMPERSONATE_USERS).everywhere ? context.users : [];
   for (const user of users) {
-    const permission = impersonation('users', user);
-    if (permission === undefined) continue;
-    someUser ??= permission;
     const to = context.states.subject({ kind: 'User', name: user });
-    if (wanted(to)) out.push(step('impersonate', capability, to, `impersonates User "${user}"`, [permission]));
+    if (!wanted.has(to)) continue;
+    const permission = impersonation('users', user);
+    if (permission !== undefined) out.push(step('impersonate', capability, to, `impersonates User "${user}"`, [permission]));
   }
-  for (const namespace of context.accountNamespaces.within(capability.reach('impersonate', '', 'serviceaccounts'))) {
+  const accountNamespaces = context.accountNamespaces.within(capability.reach(IMPERSONATE_ACCOUNTS));
+  for (const namespace of context.accountNamespaces.within(capability.reach(IMPERSONATE_ACCOUNTS), wanted.accountNamespaces)) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
-      const permission = impersonation('serviceaccounts', known.name, namespace);
-      if (permission === undefined) continue;
-      someUser ??= permission;
       const to = account(context, known);
-      if (wanted(to)) out.push(step('impersonate', capability, to, `impersonates ${accountText(namespace, known.name)}`, [permission]));
+      if (!wanted.has(to)) continue;
+      const permission = impersonation('serviceaccounts', known.name, namespace);
+      if (permission !== undefined) out.push(step('impersonate', capability, to, `impersonates ${accountText(namespace, known.name)}`, [permission]));
     }
   }
-  // Impersonate-Group needs an Impersonate-User beside it.
-  if (someUser !== undefined && capability.reach('impersonate', '', 'groups').everywhere) {
-    for (const group of context.groups) {
-      const to = context.states.subject({ kind: 'Group', name: group });
-      if (!wanted(to)) continue;
-      const permission = impersonation('groups', group);
-      if (permission !== undefined) out.push(step('impersonate', capability, to, `impersonates Group "${group}" (with a user it may impersonate)`, [permission, someUser]));
+  if (!capability.reach(IMPERSONATE_GROUPS).everywhere) return out;
+  // Impersonate-Group needs an Impersonate-User beside it: any user, or else the first ServiceAccount, it may impersonate.
+  const someUser = (): StepPermission | undefined => {
+    const any = capability.permits(request('impersonate', '', 'users'));
+    if (any !== undefined) return any;
+    for (const user of users) {
+      const permission = impersonation('users', user);
+      if (permission !== undefined) return permission;
     }
+    for (const namespace of accountNamespaces) {
+      for (const known of context.accountsByNamespace.get(namespace) ?? []) {
+        const permission = impersonation('serviceaccounts', known.name, namespace);
+        if (permission !== undefined) return permission;
+      }
+    }
+    return undefined;
+  };
+  let user: StepPermission | undefined | null = null;
+  for (const group of context.groups) {
+    const to = context.states.subject({ kind: 'Group', name: group });
+    if (!wanted.has(to)) continue;
+    if (user === null) user = someUser();
+    if (user === undefined) break;
+    const permission = impersonation('groups', group);
+    if (permission !== undefined) out.push(step('impersonate', capability, to, `impersonates Group "${group}" (with a user it may impersonate)`, [permission, user]));
   }
   return out;
 };
@@ -322,10 +400,10 @@ const signCertificate: Technique = (context, capability) => {
 /** A token of a ServiceAccount through the TokenRequest API. */
 const createToken: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of context.accountNamespaces.within(capability.reach('create', '', 'serviceaccounts', 'token'))) {
+  for (const namespace of context.accountNamespaces.within(capability.reach(CREATE_TOKENS), wanted.accountNamespaces)) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
       const to = account(context, known);
-      if (!wanted(to)) continue;
+      if (!wanted.has(to)) continue;
       const permission = capability.permits(request('create', '', 'serviceaccounts', { subresource: 'token', ...inNamespace(namespace, known.name) }));
       if (permission !== undefined) out.push(step('create-token', capability, to, `requests a token for ${accountText(namespace, known.name)} (serviceaccounts/token)`, [permission]));
     }
@@ -336,11 +414,11 @@ const createToken: Technique = (context, capability, wanted) => {
 /** A long-lived token kept in a Secret of the input. */
 const readTokenSecret: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  const reach = reachOf(capability, ['get', 'list', 'watch'], [{ group: '', resource: 'secrets' }]);
+  const reach = reachOf(capability, READ_SECRETS);
   for (const secret of context.analysis.tokenSecrets) {
     if (!reach.everywhere && !reach.namespaces.has(secret.namespace)) continue;
     const to = context.states.account(secret.namespace, secret.serviceAccount);
-    if (!wanted(to)) continue;
+    if (!wanted.has(to)) continue;
     const permission = capability.permitsAny([
       request('get', '', 'secrets', inNamespace(secret.namespace, secret.resource.name)),
       request('list', '', 'secrets', inNamespace(secret.namespace)),
@@ -364,8 +442,8 @@ const readTokenSecret: Technique = (context, capability, wanted) => {
 /** A token Secret it creates for a ServiceAccount: the token controller fills it in. */
 const createTokenSecret: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of context.accountNamespaces.within(capability.reach('create', '', 'secrets'))) {
-    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted(account(context, known)));
+  for (const namespace of context.accountNamespaces.within(capability.reach(CREATE_SECRETS), wanted.accountNamespaces)) {
+    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted.has(account(context, known)));
     if (accounts.length === 0) continue;
     const create = capability.permits(request('create', '', 'secrets', inNamespace(namespace)));
     if (create === undefined) continue;
@@ -389,8 +467,8 @@ const createTokenSecret: Technique = (context, capability, wanted) => {
 /** A pod of its own, created directly or through a workload controller, running as any ServiceAccount of the namespace. */
 const runPod: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  for (const namespace of context.accountNamespaces.within(reachOf(capability, ['create'], POD_RUNNERS))) {
-    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted(account(context, known)));
+  for (const namespace of context.accountNamespaces.within(reachOf(capability, CREATE_RUNNERS), wanted.accountNamespaces)) {
+    const accounts = (context.accountsByNamespace.get(namespace) ?? []).filter((known) => wanted.has(account(context, known)));
     if (accounts.length === 0) continue;
     let runner: (typeof POD_RUNNERS)[number] | undefined;
     let permission: StepPermission | undefined;
@@ -412,11 +490,10 @@ const runPod: Technique = (context, capability, wanted) => {
 /** An existing workload whose pod template it rewrites to run its own code as any ServiceAccount of the namespace. */
 const modifyWorkload: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  const reach = reachOf(capability, ['patch', 'update'], POD_RUNNERS.filter((runner) => MUTABLE_TEMPLATES.has(runner.kind)));
-  for (const namespace of context.workloadNamespaces.within(reach)) {
+  for (const namespace of context.workloadNamespaces.within(reachOf(capability, CHANGE_TEMPLATES), wanted.accountNamespaces)) {
     const accounts = context.accountsByNamespace.get(namespace) ?? [];
     // Where no account is wanted there is nothing to find; where it may create pods outright, run-pod says it more simply.
-    if (!accounts.some((known) => wanted(account(context, known)))) continue;
+    if (!accounts.some((known) => wanted.has(account(context, known)))) continue;
     if (POD_RUNNERS.some((candidate) => capability.permits(request('create', candidate.group, candidate.resource, inNamespace(namespace))) !== undefined)) continue;
     // The first workload of the namespace whose template it may change is enough.
     for (const workload of context.workloadsByNamespace.get(namespace) ?? []) {
@@ -427,7 +504,7 @@ const modifyWorkload: Technique = (context, capability, wanted) => {
       const permission = capability.permitsAny(['patch', 'update'].map((verb) => request(verb, runner.group, runner.resource, inNamespace(namespace, resource.name))));
       if (permission === undefined) continue;
       for (const known of accounts) {
-        if (!wanted(account(context, known))) continue;
+        if (!wanted.has(account(context, known))) continue;
         out.push(step('modify-workload', capability, account(context, known), `changes the pod template of ${resourceLabel(resource)} to run its own code as ${accountText(namespace, known.name)}`, [permission], resource));
       }
       break;
@@ -436,18 +513,27 @@ const modifyWorkload: Technique = (context, capability, wanted) => {
   return out;
 };
 
+const EXEC_IN_PODS = requestShapesOf(
+  ['create', 'get', 'patch', 'update'],
+  [
+    { group: '', resource: 'pods', subresource: 'exec' },
+    { group: '', resource: 'pods', subresource: 'ephemeralcontainers' },
+  ],
+);
+
+/** Where it might run a command in a pod, or add an ephemeral container to one. */
+function execReach(capability: Capability): Reach {
+  return reachOf(capability, EXEC_IN_PODS);
+}
+
 /** A command in a running pod that mounts a token: `pods/exec`, or an ephemeral container added to it. */
 const execIntoPod: Technique = (context, capability, wanted) => {
   const out: EscalationStep[] = [];
-  const reach = reachOf(capability, ['create', 'get', 'patch', 'update'], [
-    { group: '', resource: 'pods', subresource: 'exec' },
-    { group: '', resource: 'pods', subresource: 'ephemeralcontainers' },
-  ]);
-  const workloads = context.tokenWorkloadNamespaces.within(reach).flatMap((namespace) => context.tokenWorkloadsByNamespace.get(namespace) ?? []);
+  const workloads = context.tokenWorkloadNamespaces.within(execReach(capability), wanted.accountNamespaces).flatMap((namespace) => context.tokenWorkloadsByNamespace.get(namespace) ?? []);
   for (const workload of workloads) {
     const namespace = workload.serviceAccount.namespace;
     const to = context.states.account(namespace, workload.serviceAccount.name);
-    if (!wanted(to)) continue;
+    if (!wanted.has(to)) continue;
     // Pods of controllers get generated names: only a rule for every pod reaches them.
     const name = workload.resource.kind === 'Pod' ? workload.resource.name : undefined;
     const exec = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'pods', { subresource: 'exec', ...inNamespace(namespace, name) })));
@@ -468,11 +554,14 @@ const execIntoPod: Technique = (context, capability, wanted) => {
   return out;
 };
 
+const nodeProxyPermission = (capability: Capability) => capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'nodes', { subresource: 'proxy' })));
+const webhookPermission = (capability: Capability) => capability.permitsAny(['create', 'update', 'patch'].map((verb) => request(verb, 'admissionregistration.k8s.io', 'mutatingwebhookconfigurations')));
+
 /** The kubelet API of every node (`nodes/proxy`): a command in any pod, whatever its namespace. */
 const nodeProxy: Technique = (context, capability, wanted) => {
-  const permission = capability.permitsAny(['create', 'get'].map((verb) => request(verb, '', 'nodes', { subresource: 'proxy' })));
+  const permission = nodeProxyPermission(capability);
   if (permission === undefined) return [];
-  const targets = context.tokenWorkloads.filter((workload) => wanted(context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name)));
+  const targets = context.tokenWorkloads.filter((workload) => wanted.has(context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name)));
   return targets.map((workload) =>
     step(
       'node-proxy',
@@ -487,15 +576,13 @@ const nodeProxy: Technique = (context, capability, wanted) => {
 
 /** A mutating admission webhook of its own, which rewrites the pods controllers create. */
 const mutatingWebhook: Technique = (context, capability, wanted) => {
-  const group = 'admissionregistration.k8s.io';
-  const permission = capability.permitsAny(['create', 'update', 'patch'].map((verb) => request(verb, group, 'mutatingwebhookconfigurations')));
+  const permission = webhookPermission(capability);
   if (permission === undefined) return [];
-  const namespaces = [...new Set(context.analysis.workloads.map((workload) => workload.serviceAccount.namespace))].sort(compareText);
   const out: EscalationStep[] = [];
-  for (const namespace of namespaces) {
+  for (const namespace of context.sortedWorkloadNamespaces.within(EVERYWHERE, wanted.accountNamespaces)) {
     for (const known of context.accountsByNamespace.get(namespace) ?? []) {
       const to = account(context, known);
-      if (!wanted(to)) continue;
+      if (!wanted.has(to)) continue;
       out.push(
         step('mutating-webhook', capability, to, `registers a mutating admission webhook that rewrites the pods created in namespace "${namespace}" to run its own code as ${accountText(namespace, known.name)}`, [permission]),
       );
@@ -504,20 +591,48 @@ const mutatingWebhook: Technique = (context, capability, wanted) => {
   return out;
 };
 
-/** The techniques, most direct first: the search tries them in this order, which decides between chains of equal length. */
-export const TECHNIQUES: readonly { id: EscalationTechnique; find: Technique }[] = [
-  { id: 'bind-role', find: bindRole },
-  { id: 'escalate-role', find: escalateRole },
-  { id: 'impersonate', find: impersonate },
-  { id: 'sign-certificate', find: signCertificate },
-  { id: 'create-token', find: createToken },
-  { id: 'read-token-secret', find: readTokenSecret },
-  { id: 'create-token-secret', find: createTokenSecret },
-  { id: 'run-pod', find: runPod },
-  { id: 'modify-workload', find: modifyWorkload },
-  { id: 'exec-into-pod', find: execIntoPod },
-  { id: 'node-proxy', find: nodeProxy },
-  { id: 'mutating-webhook', find: mutatingWebhook },
+/**
+ * The techniques, most direct first: the search tries them in this order, which decides between
+ * chains of equal length. `targets` is the quick pass of those that reach many states at once;
+ * the others' quick pass is their steps. `needs`: a technique finds nothing for a state that
+ * reaches none of these shapes anywhere (each of its steps needs one).
+ */
+export const TECHNIQUES: readonly { id: EscalationTechnique; find: Technique; targets?: Targets; needs: readonly RequestShape[] }[] = [
+  { id: 'bind-role', find: bindRole, needs: BIND_ROLES },
+  { id: 'escalate-role', find: escalateRole, needs: ESCALATE_ROLES },
+  {
+    id: 'impersonate',
+    find: impersonate,
+    needs: [IMPERSONATE_USERS, IMPERSONATE_ACCOUNTS, IMPERSONATE_GROUPS],
+    targets: (_context, capability, sink) => {
+      if (capability.reach(IMPERSONATE_USERS).everywhere) sink.users();
+      accountsWithin(sink, capability.reach(IMPERSONATE_ACCOUNTS));
+      if (capability.reach(IMPERSONATE_GROUPS).everywhere) sink.groups();
+    },
+  },
+  { id: 'sign-certificate', find: signCertificate, needs: CREATE_CSRS },
+  { id: 'create-token', find: createToken, needs: [CREATE_TOKENS], targets: (_context, capability, sink) => accountsWithin(sink, capability.reach(CREATE_TOKENS)) },
+  { id: 'read-token-secret', find: readTokenSecret, needs: READ_SECRETS },
+  { id: 'create-token-secret', find: createTokenSecret, needs: [CREATE_SECRETS], targets: (_context, capability, sink) => accountsWithin(sink, capability.reach(CREATE_SECRETS)) },
+  { id: 'run-pod', find: runPod, needs: CREATE_RUNNERS, targets: (_context, capability, sink) => accountsWithin(sink, reachOf(capability, CREATE_RUNNERS)) },
+  { id: 'modify-workload', find: modifyWorkload, needs: CHANGE_TEMPLATES, targets: (_context, capability, sink) => accountsWithin(sink, reachOf(capability, CHANGE_TEMPLATES)) },
+  { id: 'exec-into-pod', find: execIntoPod, needs: EXEC_IN_PODS, targets: (_context, capability, sink) => accountsWithin(sink, execReach(capability)) },
+  {
+    id: 'node-proxy',
+    find: nodeProxy,
+    needs: NODE_PROXY,
+    targets: (_context, capability, sink) => {
+      if (nodeProxyPermission(capability) !== undefined) sink.accounts(undefined);
+    },
+  },
+  {
+    id: 'mutating-webhook',
+    find: mutatingWebhook,
+    needs: WRITE_WEBHOOKS,
+    targets: (_context, capability, sink) => {
+      if (webhookPermission(capability) !== undefined) sink.accounts(undefined);
+    },
+  },
 ];
 
 /** Whether a state is cluster-admin-equivalent, and by which criterion. */
@@ -525,9 +640,10 @@ export function goalOf(capability: Capability): GoalMatch | undefined {
   if (capability.identity?.groups.includes(SYSTEM_MASTERS) === true) {
     return { goal: 'system-masters', description: 'member of system:masters, which the API server allows everything without consulting RBAC', permissions: [] };
   }
-  const everything = capability.permits(request('*', '*', '*'));
+  // Both need a grant cluster-wide: where there is none, `permits` need not be asked.
+  const everything = capability.reach(EVERY_REQUEST).everywhere ? capability.permits(request('*', '*', '*')) : undefined;
   if (everything !== undefined) return { goal: 'full-access', description: 'holds every verb on every resource of every API group cluster-wide', permissions: [everything] };
-  const secrets = capability.permitsAny([request('list', '', 'secrets'), request('watch', '', 'secrets')]);
+  const secrets = reachOf(capability, LIST_SECRETS).everywhere ? capability.permitsAny([request('list', '', 'secrets'), request('watch', '', 'secrets')]) : undefined;
   if (secrets !== undefined) return { goal: 'read-all-secrets', description: 'reads every Secret of every namespace (every token, key and password the cluster keeps)', permissions: [secrets] };
   return undefined;
 }

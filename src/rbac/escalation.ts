@@ -1,6 +1,6 @@
 import type { RbacAnalysis } from './analysis.js';
-import { Capability, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
-import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext } from './escalation-techniques.js';
+import { Capability, NOWHERE, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
+import { EVERY_TARGET, goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type TargetSink, type Wanted } from './escalation-techniques.js';
 import { appendTo } from './lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
@@ -112,6 +112,11 @@ export function escalationStarts(analysis: RbacAnalysis): EscalationStart[] {
   return startsOf(analysis, [...subjects.values()].sort(compareSubjects));
 }
 
+/** Whether a technique may find steps for a state: whether the state reaches any shape the technique needs. */
+function usable(technique: (typeof TECHNIQUES)[number], capability: Capability): boolean {
+  return technique.needs.some((shape) => capability.reach(shape) !== NOWHERE);
+}
+
 /**
  * The search's memory, shared by every start: whether each state is a goal, and what each
  * state may do. Steps are not kept: a large cluster has millions of possible steps, of which
@@ -124,7 +129,7 @@ class StateGraph {
   private readonly goals = new Map<string, GoalMatch | null>();
   private readonly matches: RoleMatches;
 
-  constructor(private readonly context: SearchContext) {
+  constructor(readonly context: SearchContext) {
     this.matches = new RoleMatches(context.analysis.model);
   }
 
@@ -159,16 +164,74 @@ class StateGraph {
    * The steps from a state. `keep` keeps what the state may do for later questions: for the few
    * states the searches expand, not for every state the graph is explored through.
    */
-  next(state: EscalationState, key: string = this.keyOf(state), keep = true, wanted: (to: EscalationState) => boolean = () => true): EscalationStep[] {
+  next(state: EscalationState, key: string = this.keyOf(state), keep = true, wanted: Wanted = EVERY_TARGET): EscalationStep[] {
     const capability = this.capability(state, key, keep);
-    const steps = TECHNIQUES.flatMap((technique) => technique.find(this.context, capability, wanted)).filter((step) => this.keyOf(step.to) !== key);
+    const steps = TECHNIQUES.flatMap((technique) => (usable(technique, capability) ? technique.find(this.context, capability, wanted) : [])).filter((step) => this.keyOf(step.to) !== key);
     if (!keep) this.release(key);
     return steps;
+  }
+
+  /** Where the steps from a state lead, whole groups at once (see `TargetSink`); not kept. */
+  targets(state: EscalationState, key: string): TargetCollector {
+    const capability = this.capability(state, key, false);
+    const sink = new TargetCollector(this, key);
+    for (const technique of TECHNIQUES) {
+      if (!usable(technique, capability)) continue;
+      if (technique.targets !== undefined) technique.targets(this.context, capability, sink);
+      else for (const step of technique.find(this.context, capability, EVERY_TARGET)) sink.state(step.to);
+    }
+    this.release(key);
+    return sink;
+  }
+
+  /** The states of a group of `TargetSink`. */
+  members(group: string): EscalationState[] {
+    const { context } = this;
+    if (group === USERS) return context.users.map((name) => context.states.subject({ kind: 'User', name }));
+    if (group === GROUPS) return context.groups.map((name) => context.states.subject({ kind: 'Group', name }));
+    const accounts = group === ALL_ACCOUNTS ? context.analysis.serviceAccounts : (context.accountsByNamespace.get(group.slice(ACCOUNTS_IN.length)) ?? []);
+    return accounts.map((known) => context.states.accountOf(known));
   }
 
   /** `stateKey`, remembered for the subject states steps lead to. */
   keyOf(state: EscalationState): string {
     return this.context.states.keyOf(state);
+  }
+}
+
+/** Keys of the groups of `TargetSink`: apart from state keys, which never start with `#`. */
+const USERS = '#users';
+const GROUPS = '#groups';
+const ALL_ACCOUNTS = '#accounts';
+const ACCOUNTS_IN = '#accounts@';
+/** How `principalKey` begins for a ServiceAccount. */
+const ACCOUNT_KEY = principalKey({ kind: 'ServiceAccount', namespace: '', name: '' }).slice(0, -1);
+
+/** The targets of one state's steps, by key, each once. */
+class TargetCollector implements TargetSink {
+  readonly states = new Map<string, EscalationState>();
+  readonly groupKeys = new Set<string>();
+
+  constructor(
+    private readonly graph: StateGraph,
+    private readonly from: string,
+  ) {}
+
+  state(to: EscalationState): void {
+    const key = this.graph.keyOf(to);
+    if (key !== this.from && !this.states.has(key)) this.states.set(key, to);
+  }
+
+  accounts(namespace: string | undefined): void {
+    this.groupKeys.add(namespace === undefined ? ALL_ACCOUNTS : `${ACCOUNTS_IN}${namespace}`);
+  }
+
+  users(): void {
+    this.groupKeys.add(USERS);
+  }
+
+  groups(): void {
+    this.groupKeys.add(GROUPS);
   }
 }
 
@@ -181,65 +244,91 @@ interface KeyedStep {
 /**
  * Which states can lead to a cluster-admin-equivalent state, and in how few steps: worked out
  * once over the graph all searches share (every state within `maxDepth` steps of a start), so
- * that each search skips states that cannot reach a goal in the steps it has left. That changes
- * nothing a search finds: every state on a chain it reports, and every state such a state is
- * first reached from, leads to a goal within the depth left.
+ * that each search skips states that cannot reach a goal in the steps it has left. The graph is
+ * walked by the techniques' quick pass, whose groups stand for many steps at once (a state that
+ * may create pods everywhere reaches every ServiceAccount): the distances it gives are never
+ * more than the true ones, so the searches skip nothing they would have found.
  */
 class GoalIndex {
   /** Fewest steps from a state to a goal (0 for a goal itself); absent when none is within `maxDepth`. */
   private readonly distances = new Map<string, number>();
   private readonly towards = new Map<string, readonly KeyedStep[]>();
+  /** The states with a distance, and the namespaces of those that are ServiceAccounts. */
+  private readonly wanted: Wanted;
 
   constructor(
     private readonly graph: StateGraph,
     origins: readonly EscalationState[],
     private readonly maxDepth: number,
   ) {
+    /** By the key of a state or of a group, the states with a step into it. */
     const predecessors = new Map<string, string[]>();
+    /** By the key of a state, the groups it belongs to. */
+    const memberOf = new Map<string, string[]>();
     const reached = new Set<string>();
     const goals: string[] = [];
     let frontier: { state: EscalationState; key: string }[] = [];
-    for (const origin of origins) {
-      const key = stateKey(origin);
-      if (reached.has(key)) continue;
+    const reach = (state: EscalationState, key: string, into: { state: EscalationState; key: string }[]) => {
+      if (reached.has(key)) return;
       reached.add(key);
-      if (graph.goal(origin, key) !== undefined) goals.push(key);
-      else frontier.push({ state: origin, key });
-    }
+      if (graph.goal(state, key) !== undefined) goals.push(key);
+      else into.push({ state, key });
+    };
+    for (const origin of origins) reach(origin, stateKey(origin), frontier);
     for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
       const nextFrontier: { state: EscalationState; key: string }[] = [];
       for (const { state, key: from } of frontier) {
-        const successors = new Map<string, EscalationState>();
-        for (const step of graph.next(state, from, false)) {
-          const to = graph.keyOf(step.to);
-          if (!successors.has(to)) successors.set(to, step.to);
+        const targets = graph.targets(state, from);
+        for (const [to, target] of targets.states) {
+          appendTo(predecessors, to, from);
+          reach(target, to, nextFrontier);
         }
-        for (const [to, target] of successors) {
-          const list = predecessors.get(to);
-          if (list === undefined) predecessors.set(to, [from]);
-          else list.push(from);
-          if (reached.has(to)) continue;
-          reached.add(to);
-          if (graph.goal(target, to) !== undefined) goals.push(to);
-          else nextFrontier.push({ state: target, key: to });
+        for (const group of targets.groupKeys) {
+          const known = predecessors.get(group);
+          if (known !== undefined) {
+            known.push(from);
+            continue;
+          }
+          predecessors.set(group, [from]);
+          for (const member of graph.members(group)) {
+            const key = graph.keyOf(member);
+            appendTo(memberOf, key, group);
+            reach(member, key, nextFrontier);
+          }
         }
       }
       frontier = nextFrontier;
     }
     graph.release();
     for (const key of goals) this.distances.set(key, 0);
+    const groupsDone = new Set<string>();
     let layer = goals;
     for (let distance = 1; distance <= maxDepth && layer.length > 0; distance++) {
       const nextLayer: string[] = [];
-      for (const key of layer) {
+      const assign = (key: string) => {
         for (const predecessor of predecessors.get(key) ?? []) {
           if (this.distances.has(predecessor)) continue;
           this.distances.set(predecessor, distance);
           nextLayer.push(predecessor);
         }
+      };
+      for (const key of layer) {
+        assign(key);
+        // A group is as near a goal as its nearest member: layers come nearest first.
+        for (const group of memberOf.get(key) ?? []) {
+          if (groupsDone.has(group)) continue;
+          groupsDone.add(group);
+          assign(group);
+        }
       }
       layer = nextLayer;
     }
+    const accountNamespaces = new Set<string>();
+    // By the key, which names a ServiceAccount however the subject was written (a User `system:serviceaccount:…` too).
+    for (const key of this.distances.keys()) {
+      if (key.startsWith(ACCOUNT_KEY)) accountNamespaces.add(key.slice(ACCOUNT_KEY.length, key.indexOf('/')));
+    }
+    this.wanted = { has: (to) => this.distances.has(graph.keyOf(to)), accountNamespaces };
   }
 
   /** Whether a state reached after `depth` steps can still lead to a goal. */
@@ -253,7 +342,7 @@ class GoalIndex {
     if (known !== undefined) return known;
     const steps: KeyedStep[] = [];
     // Only steps to states that can lead to a goal: the techniques need not even work out the others.
-    for (const step of this.graph.next(state, key, true, (to) => this.distances.has(this.graph.keyOf(to)))) {
+    for (const step of this.graph.next(state, key, true, this.wanted)) {
       const to = this.graph.keyOf(step.to);
       if (this.distances.has(to)) steps.push({ step, key: to });
     }
