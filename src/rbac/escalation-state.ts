@@ -145,7 +145,7 @@ export function requestShapesOf(verbs: readonly string[], targets: readonly { gr
 }
 
 /** Whether a rule allows a request of a shape for some object name (the name is left out of the match). */
-function ruleReaches(rule: PolicyRule, shape: RequestShape): boolean {
+export function ruleReaches(rule: PolicyRule, shape: RequestShape): boolean {
   return verbMatches(rule, shape.verb) && apiGroupMatches(rule, shape.group) && resourceMatches(rule, shape.resource, shape.subresource);
 }
 

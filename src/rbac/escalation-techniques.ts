@@ -186,31 +186,6 @@ export const EVERY_TARGET: Wanted = { has: () => true };
 /** Finds the steps a state can take, to the targets wanted. */
 type Technique = (context: SearchContext, capability: Capability, wanted: Wanted) => EscalationStep[];
 
-/**
- * What a quick pass over the whole graph records of a state's steps: the states it can reach,
- * with whole groups of them at once (every ServiceAccount of a namespace, every user), where a
- * technique would otherwise list thousands of steps. The groups may hold more than the steps
- * reach (never less): the pass only bounds how far each state is from a goal.
- */
-export interface TargetSink {
-  state(to: EscalationState): void;
-  /** Every ServiceAccount of a namespace; undefined: of every namespace. */
-  accounts(namespace: string | undefined): void;
-  /** Every user the bindings name. */
-  users(): void;
-  /** Every group the bindings name, and system:masters. */
-  groups(): void;
-}
-
-/** A technique's quick pass: where its steps may lead (a superset of where `find` leads). */
-type Targets = (context: SearchContext, capability: Capability, sink: TargetSink) => void;
-
-/** The ServiceAccounts of the namespaces a reach covers. */
-function accountsWithin(sink: TargetSink, reach: Reach): void {
-  if (reach.everywhere) sink.accounts(undefined);
-  else for (const namespace of reach.namespaces) sink.accounts(namespace);
-}
-
 /** Where a request of any of several shapes might be allowed. */
 function reachOf(capability: Capability, shapes: readonly RequestShape[]): Reach {
   let only: Reach | undefined;
@@ -593,47 +568,47 @@ const mutatingWebhook: Technique = (context, capability, wanted) => {
 
 /**
  * The techniques, most direct first: the search tries them in this order, which decides between
- * chains of equal length. `targets` is the quick pass of those that reach many states at once;
- * the others' quick pass is their steps. `needs`: a technique finds nothing for a state that
- * reaches none of these shapes anywhere (each of its steps needs one).
+ * chains of equal length. `needs`: a technique finds nothing for a state that reaches none of
+ * these shapes anywhere (each of its steps needs one).
  */
-export const TECHNIQUES: readonly { id: EscalationTechnique; find: Technique; targets?: Targets; needs: readonly RequestShape[] }[] = [
+export const TECHNIQUES: readonly { id: EscalationTechnique; find: Technique; needs: readonly RequestShape[] }[] = [
   { id: 'bind-role', find: bindRole, needs: BIND_ROLES },
   { id: 'escalate-role', find: escalateRole, needs: ESCALATE_ROLES },
-  {
-    id: 'impersonate',
-    find: impersonate,
-    needs: [IMPERSONATE_USERS, IMPERSONATE_ACCOUNTS, IMPERSONATE_GROUPS],
-    targets: (_context, capability, sink) => {
-      if (capability.reach(IMPERSONATE_USERS).everywhere) sink.users();
-      accountsWithin(sink, capability.reach(IMPERSONATE_ACCOUNTS));
-      if (capability.reach(IMPERSONATE_GROUPS).everywhere) sink.groups();
-    },
-  },
+  { id: 'impersonate', find: impersonate, needs: [IMPERSONATE_USERS, IMPERSONATE_ACCOUNTS, IMPERSONATE_GROUPS] },
   { id: 'sign-certificate', find: signCertificate, needs: CREATE_CSRS },
-  { id: 'create-token', find: createToken, needs: [CREATE_TOKENS], targets: (_context, capability, sink) => accountsWithin(sink, capability.reach(CREATE_TOKENS)) },
+  { id: 'create-token', find: createToken, needs: [CREATE_TOKENS] },
   { id: 'read-token-secret', find: readTokenSecret, needs: READ_SECRETS },
-  { id: 'create-token-secret', find: createTokenSecret, needs: [CREATE_SECRETS], targets: (_context, capability, sink) => accountsWithin(sink, capability.reach(CREATE_SECRETS)) },
-  { id: 'run-pod', find: runPod, needs: CREATE_RUNNERS, targets: (_context, capability, sink) => accountsWithin(sink, reachOf(capability, CREATE_RUNNERS)) },
-  { id: 'modify-workload', find: modifyWorkload, needs: CHANGE_TEMPLATES, targets: (_context, capability, sink) => accountsWithin(sink, reachOf(capability, CHANGE_TEMPLATES)) },
-  { id: 'exec-into-pod', find: execIntoPod, needs: EXEC_IN_PODS, targets: (_context, capability, sink) => accountsWithin(sink, execReach(capability)) },
-  {
-    id: 'node-proxy',
-    find: nodeProxy,
-    needs: NODE_PROXY,
-    targets: (_context, capability, sink) => {
-      if (nodeProxyPermission(capability) !== undefined) sink.accounts(undefined);
-    },
-  },
-  {
-    id: 'mutating-webhook',
-    find: mutatingWebhook,
-    needs: WRITE_WEBHOOKS,
-    targets: (_context, capability, sink) => {
-      if (webhookPermission(capability) !== undefined) sink.accounts(undefined);
-    },
-  },
+  { id: 'create-token-secret', find: createTokenSecret, needs: [CREATE_SECRETS] },
+  { id: 'run-pod', find: runPod, needs: CREATE_RUNNERS },
+  { id: 'modify-workload', find: modifyWorkload, needs: CHANGE_TEMPLATES },
+  { id: 'exec-into-pod', find: execIntoPod, needs: EXEC_IN_PODS },
+  { id: 'node-proxy', find: nodeProxy, needs: NODE_PROXY },
+  { id: 'mutating-webhook', find: mutatingWebhook, needs: WRITE_WEBHOOKS },
 ];
+
+/**
+ * The request shapes a step into each kind of state needs a grant of (one at least), in the
+ * target's namespace or cluster-wide; `goal`: what a cluster-admin-equivalent state holds
+ * cluster-wide. The backward bound of the search (`escalation-distance.ts`) relies on it: a
+ * technique added or changed must keep its shapes here.
+ */
+export const STEP_NEEDS = {
+  /** Into any ServiceAccount of a namespace. */
+  account: [IMPERSONATE_ACCOUNTS, CREATE_TOKENS, CREATE_SECRETS, ...CREATE_RUNNERS, ...CHANGE_TEMPLATES, ...WRITE_WEBHOOKS],
+  /** Into one whose token a running workload mounts. */
+  tokenWorkloadAccount: [...EXEC_IN_PODS, ...NODE_PROXY],
+  /** Into one whose token a Secret holds. */
+  tokenSecretAccount: READ_SECRETS,
+  user: [IMPERSONATE_USERS],
+  group: [IMPERSONATE_GROUPS],
+  /** Into system:masters, by a client certificate too. */
+  masters: CREATE_CSRS,
+  role: BIND_ROLES,
+  everything: ESCALATE_ROLES,
+  goal: [EVERY_REQUEST, ...LIST_SECRETS],
+} as const satisfies Record<string, readonly RequestShape[]>;
+
+export type StepNeed = keyof typeof STEP_NEEDS;
 
 /** Whether a state is cluster-admin-equivalent, and by which criterion. */
 export function goalOf(capability: Capability): GoalMatch | undefined {

@@ -1,6 +1,7 @@
 import type { RbacAnalysis } from './analysis.js';
-import { Capability, NOWHERE, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
-import { EVERY_TARGET, goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type TargetSink, type Wanted } from './escalation-techniques.js';
+import { Capability, NOWHERE, RoleMatches, StateCatalog, stateKey, type EscalationState } from './escalation-state.js';
+import { classKey, Predecessors, type KeyedState } from './escalation-distance.js';
+import { EVERY_TARGET, goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
 import { appendTo } from './lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
@@ -93,23 +94,33 @@ function startsOf(analysis: RbacAnalysis, subjects: readonly Subject[]): Escalat
  * everyone.
  */
 export function escalationStarts(analysis: RbacAnalysis): EscalationStart[] {
+  return startsOf(analysis, startSubjects(analysis, new StateCatalog()));
+}
+
+/** The subjects of `escalationStarts`, sorted. */
+function startSubjects(analysis: RbacAnalysis, states: StateCatalog): Subject[] {
+  // The catalog has one state per subject, found without building a key: most subjects are named by many bindings.
+  const seen = new Set<EscalationState>();
   const subjects = new Map<string, Subject>();
+  const add = (subject: Subject, state: EscalationState) => {
+    const key = states.keyOf(state);
+    if (!subjects.has(key)) subjects.set(key, subject);
+  };
   for (const binding of analysis.model.bindings) {
     if (binding.resource === undefined) continue;
     for (const { subject } of binding.subjects) {
       if (subject === undefined) continue;
+      const state = states.subject(subject);
+      if (seen.has(state)) continue;
+      seen.add(state);
       const kind = classifySubject(subject);
-      if (kind === 'system-component' || kind === 'masters') continue;
-      const key = principalKey(subject);
-      if (!subjects.has(key)) subjects.set(key, subject);
+      if (kind !== 'system-component' && kind !== 'masters') add(subject, state);
     }
   }
-  for (const workload of analysis.workloads) {
-    const subject: Subject = { kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name };
-    const key = principalKey(subject);
-    if (!subjects.has(key)) subjects.set(key, subject);
+  for (const known of analysis.serviceAccounts) {
+    if (known.workloads.length > 0) add({ kind: 'ServiceAccount', namespace: known.namespace, name: known.name }, states.accountOf(known));
   }
-  return startsOf(analysis, [...subjects.values()].sort(compareSubjects));
+  return [...subjects.values()].sort(compareSubjects);
 }
 
 /** Whether a technique may find steps for a state: whether the state reaches any shape the technique needs. */
@@ -127,7 +138,7 @@ class StateGraph {
   /** Capabilities of states being explored, from when they are reached until they are expanded. */
   private readonly pending = new Map<string, Capability>();
   private readonly goals = new Map<string, GoalMatch | null>();
-  private readonly matches: RoleMatches;
+  readonly matches: RoleMatches;
 
   constructor(readonly context: SearchContext) {
     this.matches = new RoleMatches(context.analysis.model);
@@ -171,67 +182,42 @@ class StateGraph {
     return steps;
   }
 
-  /** Where the steps from a state lead, whole groups at once (see `TargetSink`); not kept. */
-  targets(state: EscalationState, key: string): TargetCollector {
-    const capability = this.capability(state, key, false);
-    const sink = new TargetCollector(this, key);
-    for (const technique of TECHNIQUES) {
-      if (!usable(technique, capability)) continue;
-      if (technique.targets !== undefined) technique.targets(this.context, capability, sink);
-      else for (const step of technique.find(this.context, capability, EVERY_TARGET)) sink.state(step.to);
-    }
-    this.release(key);
-    return sink;
-  }
-
-  /** The states of a group of `TargetSink`. */
-  members(group: string): EscalationState[] {
-    const { context } = this;
-    if (group === USERS) return context.users.map((name) => context.states.subject({ kind: 'User', name }));
-    if (group === GROUPS) return context.groups.map((name) => context.states.subject({ kind: 'Group', name }));
-    const accounts = group === ALL_ACCOUNTS ? context.analysis.serviceAccounts : (context.accountsByNamespace.get(group.slice(ACCOUNTS_IN.length)) ?? []);
-    return accounts.map((known) => context.states.accountOf(known));
-  }
-
   /** `stateKey`, remembered for the subject states steps lead to. */
   keyOf(state: EscalationState): string {
     return this.context.states.keyOf(state);
   }
 }
 
-/** Keys of the groups of `TargetSink`: apart from state keys, which never start with `#`. */
-const USERS = '#users';
-const GROUPS = '#groups';
-const ALL_ACCOUNTS = '#accounts';
-const ACCOUNTS_IN = '#accounts@';
 /** How `principalKey` begins for a ServiceAccount. */
 const ACCOUNT_KEY = principalKey({ kind: 'ServiceAccount', namespace: '', name: '' }).slice(0, -1);
 
-/** The targets of one state's steps, by key, each once. */
-class TargetCollector implements TargetSink {
-  readonly states = new Map<string, EscalationState>();
-  readonly groupKeys = new Set<string>();
+/** The steps from a state towards a goal, and the states they reach. */
+interface StepsTowardsGoal {
+  steps: readonly KeyedStep[];
+  targets: StateSet;
+}
 
-  constructor(
-    private readonly graph: StateGraph,
-    private readonly from: string,
-  ) {}
+/** A set of the numbered states of a `GoalIndex`, as bits. */
+class StateSet {
+  private readonly words: Uint32Array;
 
-  state(to: EscalationState): void {
-    const key = this.graph.keyOf(to);
-    if (key !== this.from && !this.states.has(key)) this.states.set(key, to);
+  constructor(size: number) {
+    this.words = new Uint32Array((size + 31) >>> 5);
   }
 
-  accounts(namespace: string | undefined): void {
-    this.groupKeys.add(namespace === undefined ? ALL_ACCOUNTS : `${ACCOUNTS_IN}${namespace}`);
+  has(number: number): boolean {
+    return ((this.words[number >>> 5] as number) & (1 << (number & 31))) !== 0;
   }
 
-  users(): void {
-    this.groupKeys.add(USERS);
+  add(number: number): void {
+    this.words[number >>> 5] = (this.words[number >>> 5] as number) | (1 << (number & 31));
   }
 
-  groups(): void {
-    this.groupKeys.add(GROUPS);
+  /** Whether every state of another set is in this one. */
+  covers(other: StateSet): boolean {
+    const words = other.words;
+    for (let at = 0; at < words.length; at++) if (((words[at] as number) & ~(this.words[at] as number)) !== 0) return false;
+    return true;
   }
 }
 
@@ -239,90 +225,68 @@ class TargetCollector implements TargetSink {
 interface KeyedStep {
   step: EscalationStep;
   key: string;
+  /** The number of the state it reaches among those near a goal (`GoalIndex.numberOf`). */
+  number: number;
 }
 
 /**
- * Which states can lead to a cluster-admin-equivalent state, and in how few steps: worked out
- * once over the graph all searches share (every state within `maxDepth` steps of a start), so
- * that each search skips states that cannot reach a goal in the steps it has left. The graph is
- * walked by the techniques' quick pass, whose groups stand for many steps at once (a state that
- * may create pods everywhere reaches every ServiceAccount): the distances it gives are never
- * more than the true ones, so the searches skip nothing they would have found.
+ * Which states can lead to a cluster-admin-equivalent state, and in how few steps at least:
+ * worked out once, backwards from the goals (see `escalation-distance.ts`), so that each search
+ * skips states that cannot reach a goal in the steps it has left. The distances are never more
+ * than the true ones, so that changes nothing a search finds.
  */
 class GoalIndex {
-  /** Fewest steps from a state to a goal (0 for a goal itself); absent when none is within `maxDepth`. */
+  /** Fewest steps from a state to a goal (0 for a goal itself), at least; absent when none is within `maxDepth`. */
   private readonly distances = new Map<string, number>();
-  private readonly towards = new Map<string, readonly KeyedStep[]>();
+  private readonly towards = new Map<string, StepsTowardsGoal>();
   /** The states with a distance, and the namespaces of those that are ServiceAccounts. */
   private readonly wanted: Wanted;
+  /** The states with a distance, numbered from 0, so that a search can mark those it reached in an array. */
+  private readonly numbers = new Map<string, number>();
 
   constructor(
     private readonly graph: StateGraph,
     origins: readonly EscalationState[],
     private readonly maxDepth: number,
   ) {
-    /** By the key of a state or of a group, the states with a step into it. */
-    const predecessors = new Map<string, string[]>();
-    /** By the key of a state, the groups it belongs to. */
-    const memberOf = new Map<string, string[]>();
-    const reached = new Set<string>();
-    const goals: string[] = [];
-    let frontier: { state: EscalationState; key: string }[] = [];
-    const reach = (state: EscalationState, key: string, into: { state: EscalationState; key: string }[]) => {
-      if (reached.has(key)) return;
-      reached.add(key);
-      if (graph.goal(state, key) !== undefined) goals.push(key);
-      else into.push({ state, key });
+    const context = graph.context;
+    // Every subject state a search may meet: the starts, and whatever the techniques lead to.
+    const subjects = new Map<string, EscalationState>();
+    const add = (state: EscalationState) => {
+      const key = graph.keyOf(state);
+      if (!subjects.has(key)) subjects.set(key, state);
     };
-    for (const origin of origins) reach(origin, stateKey(origin), frontier);
-    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
-      const nextFrontier: { state: EscalationState; key: string }[] = [];
-      for (const { state, key: from } of frontier) {
-        const targets = graph.targets(state, from);
-        for (const [to, target] of targets.states) {
-          appendTo(predecessors, to, from);
-          reach(target, to, nextFrontier);
-        }
-        for (const group of targets.groupKeys) {
-          const known = predecessors.get(group);
-          if (known !== undefined) {
-            known.push(from);
-            continue;
-          }
-          predecessors.set(group, [from]);
-          for (const member of graph.members(group)) {
-            const key = graph.keyOf(member);
-            appendTo(memberOf, key, group);
-            reach(member, key, nextFrontier);
-          }
-        }
-      }
-      frontier = nextFrontier;
+    origins.forEach(add);
+    for (const known of context.analysis.serviceAccounts) add(context.states.accountOf(known));
+    for (const name of context.users) add(context.states.subject({ kind: 'User', name }));
+    for (const name of context.groups) add(context.states.subject({ kind: 'Group', name }));
+    const predecessors = new Predecessors(context, graph.matches, subjects);
+    let layer: KeyedState[] = [];
+    for (const [key, state] of predecessors.goalCandidates()) {
+      if (this.distances.has(key) || graph.goal(state, key) === undefined) continue;
+      this.distances.set(key, 0);
+      layer.push([key, state]);
     }
     graph.release();
-    for (const key of goals) this.distances.set(key, 0);
-    const groupsDone = new Set<string>();
-    let layer = goals;
+    predecessors.settle(context.analysis.model, new Set(this.distances.keys()));
+    // States of the same class (every ServiceAccount of a namespace, say) have the same predecessors: the nearest decides.
+    const classesDone = new Set<string>();
     for (let distance = 1; distance <= maxDepth && layer.length > 0; distance++) {
-      const nextLayer: string[] = [];
-      const assign = (key: string) => {
-        for (const predecessor of predecessors.get(key) ?? []) {
-          if (this.distances.has(predecessor)) continue;
-          this.distances.set(predecessor, distance);
-          nextLayer.push(predecessor);
-        }
-      };
-      for (const key of layer) {
-        assign(key);
-        // A group is as near a goal as its nearest member: layers come nearest first.
-        for (const group of memberOf.get(key) ?? []) {
-          if (groupsDone.has(group)) continue;
-          groupsDone.add(group);
-          assign(group);
+      const nextLayer: KeyedState[] = [];
+      for (const [, state] of layer) {
+        const target = predecessors.classOf(state);
+        const key = classKey(target);
+        if (classesDone.has(key)) continue;
+        classesDone.add(key);
+        for (const keyed of predecessors.into(target)) {
+          if (this.distances.has(keyed[0])) continue;
+          this.distances.set(keyed[0], distance);
+          nextLayer.push(keyed);
         }
       }
       layer = nextLayer;
     }
+    for (const key of this.distances.keys()) this.numbers.set(key, this.numbers.size);
     const accountNamespaces = new Set<string>();
     // By the key, which names a ServiceAccount however the subject was written (a User `system:serviceaccount:…` too).
     for (const key of this.distances.keys()) {
@@ -331,24 +295,44 @@ class GoalIndex {
     this.wanted = { has: (to) => this.distances.has(graph.keyOf(to)), accountNamespaces };
   }
 
+  /** Fewest steps from a state to a goal, at least; undefined when more than the search's depth. */
+  distanceOf(key: string): number | undefined {
+    return this.distances.get(key);
+  }
+
+  /** How many states have a distance. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** The number of a state with a distance. */
+  numberOf(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
+
   /** Whether a state reached after `depth` steps can still lead to a goal. */
   promising(key: string, depth: number): boolean {
     return (this.distances.get(key) ?? Infinity) <= this.maxDepth - depth;
   }
 
   /** The steps from a state to states that can lead to a goal, in the graph's order. */
-  stepsTowardsGoal(state: EscalationState, key: string): readonly KeyedStep[] {
+  stepsTowardsGoal(state: EscalationState, key: string): StepsTowardsGoal {
     const known = this.towards.get(key);
     if (known !== undefined) return known;
     const steps: KeyedStep[] = [];
     // Only steps to states that can lead to a goal: the techniques need not even work out the others.
     for (const step of this.graph.next(state, key, true, this.wanted)) {
       const to = this.graph.keyOf(step.to);
-      if (this.distances.has(to)) steps.push({ step, key: to });
+      const number = this.numbers.get(to);
+      if (number !== undefined) steps.push({ step, key: to, number });
     }
-    this.towards.set(key, steps);
-    return steps;
+    const targets = new StateSet(this.size);
+    for (const step of steps) targets.add(step.number);
+    const out = { steps, targets };
+    this.towards.set(key, out);
+    return out;
   }
+
 }
 
 /** What a step uses: its technique and the grants of its permissions, whatever it reaches. */
@@ -361,19 +345,34 @@ function stepSignature(step: EscalationStep): string {
   return `${step.technique}(${grants.join(',')})`;
 }
 
+/** What a search from one subject found: `StartPaths` without where the input names the subject. */
+interface Found {
+  subject: Subject;
+  paths: EscalationPath[];
+  more: number;
+}
+
 /**
  * Breadth-first search over what an attacker holds, from one subject: each step uses
  * permissions of the current state to gain another identity or role; a state that is
  * cluster-admin-equivalent ends a chain. Chains come out shortest first, each state reached
  * by its shortest chain only.
  */
-function searchFrom(graph: StateGraph, goals: GoalIndex, start: EscalationStart, maxDepth: number, maxPaths: number): StartPaths {
-  const origin: EscalationState = { kind: 'subject', subject: start.subject };
-  const direct = graph.goal(origin);
-  if (direct !== undefined) return { start, paths: [{ steps: [], reached: origin, goal: direct }], more: 0 };
+function searchFrom(graph: StateGraph, goals: GoalIndex, subject: Subject, maxDepth: number, maxPaths: number): Found {
+  const origin: EscalationState = { kind: 'subject', subject };
   const originKey = stateKey(origin);
-  if (!goals.promising(originKey, 0)) return { start, paths: [], more: 0 };
+  const distance = goals.distanceOf(originKey);
+  // Without a distance it is no goal and leads to none: the goals themselves are at 0.
+  if (distance === undefined) return { subject, paths: [], more: 0 };
+  const direct = distance === 0 ? graph.goal(origin, originKey) : undefined;
+  if (direct !== undefined) return { subject, paths: [{ steps: [], reached: origin, goal: direct }], more: 0 };
+  const originNumber = goals.numberOf(originKey);
+  if (originNumber === undefined || !goals.promising(originKey, 0)) return { subject, paths: [], more: 0 };
   const reachedBy = new Map<string, EscalationStep | null>([[originKey, null]]);
+  // Every state a search meets is near a goal, hence numbered: a set of bits is cheaper than a map's keys, and
+  // tells at once that every state some steps lead to is reached already (as most are, after the first few).
+  const reached = new StateSet(goals.size);
+  reached.add(originNumber);
   const paths: EscalationPath[] = [];
   const signatures = new Set<string>();
   let more = 0;
@@ -383,19 +382,26 @@ function searchFrom(graph: StateGraph, goals: GoalIndex, start: EscalationStart,
     for (const { state, key: from } of frontier) {
       // States that cannot reach a goal in the steps left are not worth expanding.
       if (!goals.promising(from, depth)) continue;
-      for (const { step, key } of goals.stepsTowardsGoal(state, from)) {
-        if (reachedBy.has(key)) continue;
+      const towards = goals.stepsTowardsGoal(state, from);
+      if (reached.covers(towards.targets)) continue;
+      for (const { step, key, number } of towards.steps) {
+        if (reached.has(number)) continue;
+        reached.add(number);
         reachedBy.set(key, step);
         const goal = graph.goal(step.to, key);
         if (goal === undefined) {
           nextFrontier.push({ state: step.to, key });
           continue;
         }
+        if (paths.length >= maxPaths) {
+          more++;
+          continue;
+        }
         const steps: EscalationStep[] = [];
         for (let at: EscalationStep | null | undefined = step; at; at = reachedBy.get(graph.keyOf(at.from))) steps.unshift(at);
         const signature = steps.map(stepSignature).join(' > ');
         // The same permissions leading to another role or account tell nothing new: count it, show the first.
-        if (paths.length >= maxPaths || signatures.has(signature)) {
+        if (signatures.has(signature)) {
           more++;
           continue;
         }
@@ -407,7 +413,7 @@ function searchFrom(graph: StateGraph, goals: GoalIndex, start: EscalationStart,
     // Longer chains than those already shown add little and cost the most: stop at this depth.
     if (paths.length >= maxPaths) break;
   }
-  return { start, paths, more };
+  return { subject, paths, more };
 }
 
 /**
@@ -419,13 +425,20 @@ function searchFrom(graph: StateGraph, goals: GoalIndex, start: EscalationStart,
 export function findEscalationPaths(analysis: RbacAnalysis, options: EscalationOptions = {}): EscalationReport {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const graph = new StateGraph(searchContext(analysis));
-  const starts = options.from === undefined ? escalationStarts(analysis) : startsOf(analysis, options.from);
+  const context = searchContext(analysis);
+  const graph = new StateGraph(context);
+  const subjects = options.from ?? startSubjects(analysis, context.states);
   const goals = new GoalIndex(
     graph,
-    starts.map((start): EscalationState => ({ kind: 'subject', subject: start.subject })),
+    subjects.map((subject): EscalationState => ({ kind: 'subject', subject })),
     maxDepth,
   );
-  const results = starts.map((start) => searchFrom(graph, goals, start, maxDepth, maxPaths));
-  return { maxDepth, searched: starts.length, results: options.from === undefined ? results.filter((result) => result.paths.length > 0) : results };
+  const found = subjects.map((subject) => searchFrom(graph, goals, subject, maxDepth, maxPaths));
+  // Where the input names each start is worked out for those reported only.
+  const reported = options.from === undefined ? found.filter((result) => result.paths.length > 0) : found;
+  const starts = startsOf(
+    analysis,
+    reported.map((result) => result.subject),
+  );
+  return { maxDepth, searched: subjects.length, results: reported.map(({ subject: _subject, ...result }, index) => ({ start: starts[index] as EscalationStart, ...result })) };
 }
