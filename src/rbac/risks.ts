@@ -103,15 +103,22 @@ export function matchPermission(rule: PolicyRule, permission: RiskyPermission): 
   return { permission, verbs, verbIndexes, resourceNames: rule.resourceNames };
 }
 
+/** What `risksOfRule` found for each rule object (rules are not changed once parsed): every check asks about the same rules. */
+const risksByRule = new WeakMap<PolicyRule, readonly RiskMatch[]>();
+
 /** Every risky permission a rule grants, optionally only those of one risk. */
 export function risksOfRule(rule: PolicyRule, risk?: RiskId): RiskMatch[] {
-  const out: RiskMatch[] = [];
-  for (const permission of RISKY_PERMISSIONS) {
-    if (risk !== undefined && permission.risk !== risk) continue;
-    const match = matchPermission(rule, permission);
-    if (match !== undefined) out.push(match);
+  let all = risksByRule.get(rule);
+  if (all === undefined) {
+    const found: RiskMatch[] = [];
+    for (const permission of RISKY_PERMISSIONS) {
+      const match = matchPermission(rule, permission);
+      if (match !== undefined) found.push(match);
+    }
+    all = found;
+    risksByRule.set(rule, all);
   }
-  return out;
+  return risk === undefined ? [...all] : all.filter((match) => match.permission.risk === risk);
 }
 
 /** `create on pods, deployments.apps`, `get, list on secrets (only "a", "b")`: a short account of matches. */

@@ -49,6 +49,31 @@ export function principalKey(subject: Subject): string {
   return `${subject.kind}:${subject.name}`;
 }
 
+/** `principalKey` of the subjects of bindings, which are asked about again and again. */
+const keysOfSubjects = new WeakMap<Subject, string>();
+
+function subjectKey(subject: Subject): string {
+  let key = keysOfSubjects.get(subject);
+  if (key === undefined) {
+    key = principalKey(subject);
+    keysOfSubjects.set(subject, key);
+  }
+  return key;
+}
+
+/** The `principalKey`s of the subjects that may name a workload's identity in a binding: its user, and its groups. */
+const keysOfWorkloads = new WeakMap<WorkloadIdentity, readonly string[]>();
+
+function workloadKeys(workload: WorkloadIdentity): readonly string[] {
+  let keys = keysOfWorkloads.get(workload);
+  if (keys === undefined) {
+    const { name, groups } = workload.identity;
+    keys = [...(name === undefined ? [] : [principalKey({ kind: 'User', name })]), ...groups.map((group) => principalKey({ kind: 'Group', name: group }))];
+    keysOfWorkloads.set(workload, keys);
+  }
+  return keys;
+}
+
 const KIND_ORDER: Record<Subject['kind'], number> = { User: 0, Group: 1, ServiceAccount: 2 };
 
 /** Users, then groups, then ServiceAccounts, each by name. */
@@ -65,8 +90,8 @@ export function compareSubjects(a: Subject, b: Subject): number {
  */
 export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult {
   const { model } = analysis;
-  // Each subject's access, with the bindings it already has a grant from: a group can be named in thousands of bindings.
-  const bySubject = new Map<string, { access: SubjectAccess; bindings: Set<BindingDef> }>();
+  // Each subject's access, with the last binding it has a grant from.
+  const bySubject = new Map<string, { access: SubjectAccess; last: BindingDef | undefined }>();
   // Many bindings share a role (view, edit, admin): match each role's rules once.
   const allowing = new Map<RoleDef, RuleRef | undefined>();
   const firstAllowing = (role: RoleDef): RuleRef | undefined => {
@@ -84,19 +109,22 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     if (rule === undefined) continue;
     for (const subject of binding.subjects) {
       if (subject.subject === undefined) continue;
-      const key = principalKey(subject.subject);
+      const key = subjectKey(subject.subject);
       let entry = bySubject.get(key);
       if (entry === undefined) {
-        entry = { access: { subject: subject.subject, grants: [] }, bindings: new Set() };
+        entry = { access: { subject: subject.subject, grants: [] }, last: undefined };
         bySubject.set(key, entry);
       }
-      if (entry.bindings.has(binding)) continue;
-      entry.bindings.add(binding);
+      // A binding that names the same principal twice (a ServiceAccount and its user name) grants once: bindings come one at a time.
+      if (entry.last === binding) continue;
+      entry.last = binding;
       entry.access.grants.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
     }
   }
   const workloads: WorkloadAccess[] = [];
   for (const workload of analysis.workloads) {
+    // Only a workload whose user or one of whose groups a granting binding names can hold the access.
+    if (!workloadKeys(workload).some((key) => bySubject.has(key))) continue;
     // Per binding the workload's identity holds, the first rule of its role that allows the request.
     const grants: Grant[] = [];
     for (const { binding, subject } of model.bindingsFor(workload.identity)) {

@@ -3,10 +3,16 @@ import type { SetCheck } from '../../engine/types.js';
 import { classifySubject, describeBinding, describeRole, describeSubject, isFullWildcardRule, type RbacModel, type RoleDef } from '../../rbac/index.js';
 import { rbacModel } from './rbac-findings.js';
 
-/** The built-in cluster-admin, or any role whose effective rules include `*` verbs on `*` resources of `*` groups. */
+const adminRoles = new WeakMap<RoleDef, boolean>();
+
+/** The built-in cluster-admin, or any role whose effective rules include `*` verbs on `*` resources of `*` groups (worked out once per role). */
 function isAdminRole(model: RbacModel, role: RoleDef): boolean {
-  if (role.builtin && role.name === 'cluster-admin') return true;
-  return model.effectiveRules(role).some((rule) => isFullWildcardRule(rule.rule));
+  let admin = adminRoles.get(role);
+  if (admin === undefined) {
+    admin = (role.builtin && role.name === 'cluster-admin') || model.effectiveRules(role).some((rule) => isFullWildcardRule(rule.rule));
+    adminRoles.set(role, admin);
+  }
+  return admin;
 }
 
 export const rbacClusterAdminBinding: SetCheck = {

@@ -99,6 +99,28 @@ export function riskyRules(model: RbacModel, risk: RiskId, options: RiskyRuleOpt
   return out;
 }
 
+const sensitiveByModel = new WeakMap<RbacModel, Map<string, BindingDef[]>>();
+
+/**
+ * The bindings of the input, with a role, that grant cluster-wide or in one of these namespaces:
+ * a RoleBinding grants only in its namespace, so outside the sensitive ones its role's rules need
+ * not be expanded. Worked out once per model and list (several checks ask).
+ */
+function sensitiveBindings(model: RbacModel, sensitiveNamespaces: readonly string[]): readonly BindingDef[] {
+  let byList = sensitiveByModel.get(model);
+  if (byList === undefined) {
+    byList = new Map();
+    sensitiveByModel.set(model, byList);
+  }
+  const key = JSON.stringify(sensitiveNamespaces);
+  let bindings = byList.get(key);
+  if (bindings === undefined) {
+    bindings = model.bindings.filter((binding) => binding.resource !== undefined && binding.role !== undefined && (binding.namespace === undefined || sensitiveNamespaces.includes(binding.namespace)));
+    byList.set(key, bindings);
+  }
+  return bindings;
+}
+
 /** A binding of the input that gives a subject a risky permission written in a built-in role. */
 export interface RiskyBuiltinGrant {
   binding: BindingDef & { resource: Resource; role: RoleDef };
@@ -115,10 +137,7 @@ export interface RiskyBuiltinGrant {
  */
 export function riskyBuiltinGrants(model: RbacModel, risk: RiskId, sensitiveNamespaces: readonly string[] = ['kube-system']): RiskyBuiltinGrant[] {
   const out: RiskyBuiltinGrant[] = [];
-  for (const binding of model.bindings) {
-    if (binding.resource === undefined || binding.role === undefined) continue;
-    // A RoleBinding grants only in its namespace: outside the sensitive ones, its role's rules need not be expanded.
-    if (binding.namespace !== undefined && !sensitiveNamespaces.includes(binding.namespace)) continue;
+  for (const binding of sensitiveBindings(model, sensitiveNamespaces)) {
     const bySubject = new Map<ResolvedBindingSubject, { matches: RiskMatch[]; grants: Grant[] }>();
     for (const grant of model.grantsOfBinding(binding)) {
       if (!grant.rule.role.builtin || isFullWildcardRule(grant.rule.rule)) continue;
