@@ -6,7 +6,7 @@ import { appendTo } from './lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
 import type { Subject } from './types.js';
-import { compareSubjects, principalKey } from './who-can.js';
+import { principalKey, sortBySubject } from './who-can.js';
 import type { WorkloadIdentity } from './workloads.js';
 
 export interface EscalationOptions {
@@ -63,14 +63,19 @@ class StartIndex {
   private readonly bindings = new Map<string, EscalationStart['bindings']>();
   private readonly workloads = new Map<string, WorkloadIdentity[]>();
 
-  constructor(analysis: RbacAnalysis) {
+  /** Of the principals with these keys only. */
+  constructor(analysis: RbacAnalysis, keys: ReadonlySet<string>) {
+    if (keys.size === 0) return;
     for (const binding of analysis.model.bindings) {
       for (const entry of binding.subjects) {
-        if (entry.subject !== undefined) appendTo(this.bindings, principalKey(entry.subject), { binding, index: entry.index });
+        if (entry.subject === undefined) continue;
+        const key = principalKey(entry.subject);
+        if (keys.has(key)) appendTo(this.bindings, key, { binding, index: entry.index });
       }
     }
     for (const workload of analysis.workloads) {
-      appendTo(this.workloads, principalKey({ kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name }), workload);
+      const key = principalKey({ kind: 'ServiceAccount', namespace: workload.serviceAccount.namespace, name: workload.serviceAccount.name });
+      if (keys.has(key)) appendTo(this.workloads, key, workload);
     }
   }
 
@@ -82,7 +87,7 @@ class StartIndex {
 
 /** Where the input names each of these subjects. */
 function startsOf(analysis: RbacAnalysis, subjects: readonly Subject[]): EscalationStart[] {
-  const index = new StartIndex(analysis);
+  const index = new StartIndex(analysis, new Set(subjects.map(principalKey)));
   return subjects.map((subject) => index.start(subject));
 }
 
@@ -120,7 +125,7 @@ function startSubjects(analysis: RbacAnalysis, states: StateCatalog): Subject[] 
   for (const known of analysis.serviceAccounts) {
     if (known.workloads.length > 0) add({ kind: 'ServiceAccount', namespace: known.namespace, name: known.name }, states.accountOf(known));
   }
-  return [...subjects.values()].sort(compareSubjects);
+  return sortBySubject([...subjects.values()], (subject) => subject);
 }
 
 /** Whether a technique may find steps for a state: whether the state reaches any shape the technique needs. */

@@ -76,10 +76,22 @@ function workloadKeys(workload: WorkloadIdentity): readonly string[] {
 
 const KIND_ORDER: Record<Subject['kind'], number> = { User: 0, Group: 1, ServiceAccount: 2 };
 
+const sortName = (subject: Subject) => (subject.kind === 'ServiceAccount' ? serviceAccountUserName(subject.namespace, subject.name) : subject.name);
+
 /** Users, then groups, then ServiceAccounts, each by name. */
 export function compareSubjects(a: Subject, b: Subject): number {
-  const name = (subject: Subject) => (subject.kind === 'ServiceAccount' ? serviceAccountUserName(subject.namespace, subject.name) : subject.name);
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(name(a), name(b));
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(sortName(a), sortName(b));
+}
+
+/** Items sorted by their subjects in the order of `compareSubjects`, each subject's name worked out once. */
+export function sortBySubject<T>(items: readonly T[], subjectOf: (item: T) => Subject): T[] {
+  return items
+    .map((item) => {
+      const subject = subjectOf(item);
+      return { item, order: KIND_ORDER[subject.kind], name: sortName(subject) };
+    })
+    .sort((a, b) => a.order - b.order || compareText(a.name, b.name))
+    .map((entry) => entry.item);
 }
 
 /**
@@ -134,7 +146,10 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     }
     if (grants.length > 0) workloads.push({ workload, grants });
   }
-  const subjects = [...bySubject.values()].map((entry) => entry.access).sort((a, b) => compareSubjects(a.subject, b.subject));
+  const subjects = sortBySubject(
+    [...bySubject.values()].map((entry) => entry.access),
+    (access) => access.subject,
+  );
   workloads.sort(
     (a, b) =>
       compareText(a.workload.resource.namespace ?? '', b.workload.resource.namespace ?? '') ||
