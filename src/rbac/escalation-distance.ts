@@ -87,7 +87,7 @@ class NeedIndex {
    * a role to allow everything, every role is.
    */
   settleBindable(model: RbacModel, live: (binding: BindingDef) => boolean): void {
-    let all = this.bindingsFor('everything', undefined, true).some(live);
+    let all = this.allBindingsFor('everything').some(live);
     const names = new Set<string>();
     const take = (role: RoleDef) => {
       for (const { rule } of model.effectiveRules(role)) {
@@ -96,7 +96,7 @@ class NeedIndex {
         else for (const name of rule.resourceNames) names.add(name);
       }
     };
-    for (const binding of this.bindingsFor('role', undefined, true)) {
+    for (const binding of this.allBindingsFor('role')) {
       if (all) break;
       if (live(binding)) take(binding.role as RoleDef);
     }
@@ -114,14 +114,15 @@ class NeedIndex {
     this.bindable = all ? true : names;
   }
 
-  /**
-   * Bindings whose role reaches the need, applying in the namespace (with the ClusterRoleBindings)
-   * or only cluster-wide; with `anywhere`, every such binding.
-   */
-  bindingsFor(need: StepNeed, namespace: string | undefined, anywhere = false): BindingDef[] {
+  /** Every binding whose role reaches the need, wherever it applies. */
+  allBindingsFor(need: StepNeed): BindingDef[] {
+    return [...(this.bindings.get(need)?.values() ?? [])].flat();
+  }
+
+  /** Bindings whose role reaches the need, applying in the namespace (with the ClusterRoleBindings) or only cluster-wide. */
+  bindingsFor(need: StepNeed, namespace: string | undefined): BindingDef[] {
     const byScope = this.bindings.get(need);
     if (byScope === undefined) return [];
-    if (anywhere) return [...byScope.values()].flat();
     const clusterWide = byScope.get(CLUSTER_WIDE) ?? [];
     return namespace === undefined ? clusterWide : [...clusterWide, ...(byScope.get(namespace) ?? [])];
   }

@@ -5,8 +5,7 @@ import { compareText } from './analysis.js';
 import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, requestShapesOf, StateCatalog, type Capability, type RequestShape, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
 import { appendTo } from './lists.js';
 import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
-import { risksOfRule } from './risks.js';
-import { isFullWildcardRule } from './rules.js';
+import { roleCarriesRisk } from './risks.js';
 import { describeSubject, parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
 import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
@@ -115,10 +114,6 @@ const CHANGE_TEMPLATES = requestShapesOf(
   POD_RUNNERS.filter((runner) => MUTABLE_TEMPLATES.has(runner.kind)),
 );
 
-function isPowerful(analysis: RbacAnalysis, role: RoleDef): boolean {
-  return analysis.model.effectiveRules(role).some((rule) => isFullWildcardRule(rule.rule) || risksOfRule(rule.rule).length > 0);
-}
-
 /** Gathers what the techniques look at: ServiceAccounts by namespace, users, groups, roles worth binding, workloads with tokens. */
 export function searchContext(analysis: RbacAnalysis): SearchContext {
   const accountsByNamespace = new Map<string, KnownServiceAccount[]>();
@@ -136,7 +131,7 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
   const powerfulRoles = new Map<string, RoleDef[]>();
   const powerfulClusterRoles: RoleDef[] = [];
   for (const role of analysis.model.roles) {
-    if (!isPowerful(analysis, role)) continue;
+    if (!roleCarriesRisk(analysis.model, role)) continue;
     if (role.kind === 'ClusterRole') powerfulClusterRoles.push(role);
     else if (role.namespace !== undefined) {
       namespaces.add(role.namespace);

@@ -1,7 +1,7 @@
 import type { RbacAnalysis } from './analysis.js';
 import { Capability, NOWHERE, RoleMatches, StateCatalog, stateKey, type EscalationState } from './escalation-state.js';
 import { classKey, Predecessors, type KeyedState } from './escalation-distance.js';
-import { EVERY_TARGET, goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
+import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
 import { appendTo } from './lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
@@ -140,8 +140,6 @@ function usable(technique: (typeof TECHNIQUES)[number], capability: Capability):
  */
 class StateGraph {
   private readonly capabilities = new Map<string, Capability>();
-  /** Capabilities of states being explored, from when they are reached until they are expanded. */
-  private readonly pending = new Map<string, Capability>();
   private readonly goals = new Map<string, GoalMatch | null>();
   readonly matches: RoleMatches;
 
@@ -149,42 +147,29 @@ class StateGraph {
     this.matches = new RoleMatches(context.analysis.model);
   }
 
-  private capability(state: EscalationState, key: string, keep: boolean): Capability {
+  /** What a state may do, kept: only the goal candidates and the states the searches meet are asked about. */
+  private capability(state: EscalationState, key: string): Capability {
     let capability = this.capabilities.get(key);
-    if (capability !== undefined) return capability;
-    capability = this.pending.get(key);
-    if (capability === undefined) capability = new Capability(this.context.analysis.model, state, this.matches);
-    if (keep) {
+    if (capability === undefined) {
+      capability = new Capability(this.context.analysis.model, state, this.matches);
       this.capabilities.set(key, capability);
-      this.pending.delete(key);
-    } else this.pending.set(key, capability);
+    }
     return capability;
-  }
-
-  /** Forgets what states being explored may do: once expanded, or when the exploration is over. */
-  release(key?: string): void {
-    if (key === undefined) this.pending.clear();
-    else this.pending.delete(key);
   }
 
   goal(state: EscalationState, key: string = stateKey(state)): GoalMatch | undefined {
     let goal = this.goals.get(key);
     if (goal === undefined) {
-      goal = goalOf(this.capability(state, key, false)) ?? null;
+      goal = goalOf(this.capability(state, key)) ?? null;
       this.goals.set(key, goal);
     }
     return goal ?? undefined;
   }
 
-  /**
-   * The steps from a state. `keep` keeps what the state may do for later questions: for the few
-   * states the searches expand, not for every state the graph is explored through.
-   */
-  next(state: EscalationState, key: string = this.keyOf(state), keep = true, wanted: Wanted = EVERY_TARGET): EscalationStep[] {
-    const capability = this.capability(state, key, keep);
-    const steps = TECHNIQUES.flatMap((technique) => (usable(technique, capability) ? technique.find(this.context, capability, wanted) : [])).filter((step) => this.keyOf(step.to) !== key);
-    if (!keep) this.release(key);
-    return steps;
+  /** The steps from a state to the targets wanted. */
+  next(state: EscalationState, key: string, wanted: Wanted): EscalationStep[] {
+    const capability = this.capability(state, key);
+    return TECHNIQUES.flatMap((technique) => (usable(technique, capability) ? technique.find(this.context, capability, wanted) : [])).filter((step) => this.keyOf(step.to) !== key);
   }
 
   /** `stateKey`, remembered for the subject states steps lead to. */
@@ -272,7 +257,6 @@ class GoalIndex {
       this.distances.set(key, 0);
       layer.push([key, state]);
     }
-    graph.release();
     predecessors.settle(context.analysis.model, new Set(this.distances.keys()));
     // States of the same class (every ServiceAccount of a namespace, say) have the same predecessors: the nearest decides.
     const classesDone = new Set<string>();
@@ -326,7 +310,7 @@ class GoalIndex {
     if (known !== undefined) return known;
     const steps: KeyedStep[] = [];
     // Only steps to states that can lead to a goal: the techniques need not even work out the others.
-    for (const step of this.graph.next(state, key, true, this.wanted)) {
+    for (const step of this.graph.next(state, key, this.wanted)) {
       const to = this.graph.keyOf(step.to);
       const number = this.numbers.get(to);
       if (number !== undefined) steps.push({ step, key: to, number });
@@ -337,7 +321,6 @@ class GoalIndex {
     this.towards.set(key, out);
     return out;
   }
-
 }
 
 /** What a step uses: its technique and the grants of its permissions, whatever it reaches. */
@@ -366,13 +349,11 @@ interface Found {
 function searchFrom(graph: StateGraph, goals: GoalIndex, subject: Subject, maxDepth: number, maxPaths: number): Found {
   const origin: EscalationState = { kind: 'subject', subject };
   const originKey = stateKey(origin);
-  const distance = goals.distanceOf(originKey);
-  // Without a distance it is no goal and leads to none: the goals themselves are at 0.
-  if (distance === undefined) return { subject, paths: [], more: 0 };
-  const direct = distance === 0 ? graph.goal(origin, originKey) : undefined;
-  if (direct !== undefined) return { subject, paths: [{ steps: [], reached: origin, goal: direct }], more: 0 };
+  // Without a distance (hence a number) it is no goal and leads to none within the depth: the goals themselves are at 0.
   const originNumber = goals.numberOf(originKey);
-  if (originNumber === undefined || !goals.promising(originKey, 0)) return { subject, paths: [], more: 0 };
+  if (originNumber === undefined) return { subject, paths: [], more: 0 };
+  const direct = goals.distanceOf(originKey) === 0 ? graph.goal(origin, originKey) : undefined;
+  if (direct !== undefined) return { subject, paths: [{ steps: [], reached: origin, goal: direct }], more: 0 };
   const reachedBy = new Map<string, EscalationStep | null>([[originKey, null]]);
   // Every state a search meets is near a goal, hence numbered: a set of bits is cheaper than a map's keys, and
   // tells at once that every state some steps lead to is reached already (as most are, after the first few).

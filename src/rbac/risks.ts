@@ -1,4 +1,5 @@
-import { apiGroupMatches, describeResource, resourceMatches, verbMatches } from './rules.js';
+import type { RbacModel, RoleDef } from './model.js';
+import { apiGroupMatches, describeResource, isFullWildcardRule, resourceMatches, verbMatches } from './rules.js';
 import { WILDCARD, type PolicyRule } from './types.js';
 
 /**
@@ -119,6 +120,18 @@ export function risksOfRule(rule: PolicyRule, risk?: RiskId): RiskMatch[] {
     risksByRule.set(rule, all);
   }
   return risk === undefined ? [...all] : all.filter((match) => match.permission.risk === risk);
+}
+
+const riskyRoles = new WeakMap<RoleDef, boolean>();
+
+/** Whether some effective rule of a role grants everything or a risky permission (anywhere); judged once per role. */
+export function roleCarriesRisk(model: RbacModel, role: RoleDef): boolean {
+  let risky = riskyRoles.get(role);
+  if (risky === undefined) {
+    risky = model.effectiveRules(role).some(({ rule }) => isFullWildcardRule(rule) || risksOfRule(rule).length > 0);
+    riskyRoles.set(role, risky);
+  }
+  return risky;
 }
 
 /** `create on pods, deployments.apps`, `get, list on secrets (only "a", "b")`: a short account of matches. */

@@ -1,22 +1,10 @@
 import type { SetCheck } from '../../engine/types.js';
-import { isFullWildcardRule, risksOfRule, workloadIdentities, type RbacModel, type RoleDef } from '../../rbac/index.js';
+import { roleCarriesRisk, workloadIdentities } from '../../rbac/index.js';
 import { describeHeldRisks, heldRisks, heldRiskSeverity } from './held-risks.js';
 import { rbacModel } from './rbac-findings.js';
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
-}
-
-const riskyRoles = new WeakMap<RoleDef, boolean>();
-
-/** Whether some effective rule of a role grants everything or a risky permission (anywhere), worked out once per role. */
-function roleHasRisk(model: RbacModel, role: RoleDef): boolean {
-  let risky = riskyRoles.get(role);
-  if (risky === undefined) {
-    risky = model.effectiveRules(role).some(({ rule }) => isFullWildcardRule(rule) || risksOfRule(rule).length > 0);
-    riskyRoles.set(role, risky);
-  }
-  return risky;
 }
 
 export const rbacWorkloadTokenRisky: SetCheck = {
@@ -55,7 +43,7 @@ export const rbacWorkloadTokenRisky: SetCheck = {
     for (const workload of workloadIdentities(resources)) {
       if (!workload.token.held) continue;
       // Most workloads hold no role with any risky rule: their grants need not be listed.
-      if (!model.bindingsFor(workload.identity).some(({ binding }) => roleHasRisk(model, binding.role))) continue;
+      if (!model.bindingsFor(workload.identity).some(({ binding }) => roleCarriesRisk(model, binding.role))) continue;
       const held = heldRisks(model.grantsFor(workload.identity), { sensitiveNamespaces });
       if (held.length === 0) continue;
       const account = `${workload.serviceAccount.namespace}/${workload.serviceAccount.name}`;
