@@ -19,3 +19,10 @@ export function parseFailOn(value: string): FailThreshold {
   if (isSeverity(value)) return value;
   throw new BulwarkError('BULWARK_E_USAGE', `--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${value}"`);
 }
+
+/** A whole-number option within bounds, or a usage error naming the flag. */
+export function wholeNumber(value: string, flag: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < minimum || number > maximum) throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be a whole number from ${minimum} to ${maximum}, not "${value}"`);
+  return number;
+}

@@ -48,7 +48,7 @@ import {
 } from '../rbac/index.js';
 import { requireTextOrJson } from './checks.js';
 import { EXIT, reportInputErrors, type CliIo } from './io.js';
-import { collect } from './flags.js';
+import { collect, wholeNumber } from './flags.js';
 
 /** Options every rbac command takes. */
 interface InputFlags {
@@ -79,14 +79,6 @@ function query(analysis: RbacAnalysis, verb: string, resource: string, flags: Qu
     { verb, resource, ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) },
     analysis.catalog,
   );
-}
-
-function positiveInteger(flag: string, max: number) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1 || number > max) throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be a whole number from 1 to ${max}, not "${value}"`);
-    return number;
-  };
 }
 
 const MATRIX_FORMATS = ['text', 'csv', 'html', 'json'] as const;
@@ -208,8 +200,8 @@ export function registerRbacCommands(program: Command, io: CliIo, state: { exitC
       .description('chains of permissions that reach cluster-admin-equivalent power, shortest first, each step with the rule that allows it: exit 1 when any exists')
       .argument('[paths...]', 'files or directories of manifests; - reads standard input')
       .option('--from <subject>', 'search from this subject (repeatable; default: every subject that is not a control-plane component, and every workload\'s ServiceAccount)', collect)
-      .option('--max-depth <steps>', `longest chain searched (default ${DEFAULT_MAX_DEPTH})`, positiveInteger('--max-depth', 10))
-      .option('--max-paths <count>', `chains shown per subject (default ${DEFAULT_MAX_PATHS})`, positiveInteger('--max-paths', 100))
+      .option('--max-depth <steps>', `longest chain searched (default ${DEFAULT_MAX_DEPTH})`, (value: string) => wholeNumber(value, '--max-depth', 1, 10))
+      .option('--max-paths <count>', `chains shown per subject (default ${DEFAULT_MAX_PATHS})`, (value: string) => wholeNumber(value, '--max-paths', 1, 100))
       .option('-f, --format <format>', 'text or json', 'text'),
   ).action(async (paths: string[], flags: InputFlags & { from?: string[]; maxDepth?: number; maxPaths?: number; format: string }) => {
     const format = requireTextOrJson(flags.format);

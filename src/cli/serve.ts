@@ -12,7 +12,7 @@ import type { Endpoint, FailureMode } from '../server/review.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_DEADLINE_MS } from '../server/server.js';
 import { DEFAULT_RELOAD_INTERVAL_MS, startWebhook, type TlsSource } from '../server/webhook.js';
 import { requireTextOrJson } from './checks.js';
-import { collect, parseCheckList, parseFailOn } from './flags.js';
+import { collect, parseCheckList, parseFailOn, wholeNumber } from './flags.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 
 interface ServeFlags {
@@ -47,12 +47,6 @@ interface AdmitFlags {
 
 function failOnFlag(value: string | undefined): FailThreshold | undefined {
   return value === undefined ? undefined : parseFailOn(value);
-}
-
-function whole(value: string, flag: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum || number > maximum) throw new BulwarkError('BULWARK_E_USAGE', `${flag} must be a whole number from ${minimum} to ${maximum}, not "${value}"`);
-  return number;
 }
 
 function failureModeFlag(value: string): FailureMode {
@@ -111,11 +105,11 @@ export function registerServeCommands(program: Command, io: CliIo, state: { exit
     .option('--log-level <level>', `JSON log on standard error: ${LOG_LEVELS.join(', ')}`, 'info')
     .action(async (flags: ServeFlags) => {
       if (!isLogLevel(flags.logLevel)) throw new BulwarkError('BULWARK_E_USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${flags.logLevel}"`);
-      const port = whole(flags.port, '--port', 0, 65535);
+      const port = wholeNumber(flags.port, '--port', 0, 65535);
       const failOn = failOnFlag(flags.failOn);
       const failureMode = failureModeFlag(flags.failureMode);
       // Every flag is read before the server listens: a usage error must not leave it running.
-      const shutdownDelay = whole(flags.shutdownDelay, '--shutdown-delay', 0);
+      const shutdownDelay = wholeNumber(flags.shutdownDelay, '--shutdown-delay', 0);
       const tls = tlsSource(flags);
       const policy = loadPolicyFor(flags.config);
       if (tls.caCertificate !== undefined && flags.caOut !== undefined) await writeFile(flags.caOut, tls.caCertificate);
@@ -131,13 +125,13 @@ export function registerServeCommands(program: Command, io: CliIo, state: { exit
         },
         tls: tls.source,
         failureMode,
-        maxBodyBytes: whole(flags.maxBodyBytes, '--max-body-bytes', 1024),
-        requestDeadlineMs: whole(flags.requestTimeout, '--request-timeout', 100),
-        reloadIntervalMs: whole(flags.reloadInterval, '--reload-interval', 100),
+        maxBodyBytes: wholeNumber(flags.maxBodyBytes, '--max-body-bytes', 1024),
+        requestDeadlineMs: wholeNumber(flags.requestTimeout, '--request-timeout', 100),
+        reloadIntervalMs: wholeNumber(flags.reloadInterval, '--reload-interval', 100),
         logger,
         cluster: flags.cluster,
         failOn,
-        cacheEntries: whole(flags.cacheEntries, '--cache-entries', 0),
+        cacheEntries: wholeNumber(flags.cacheEntries, '--cache-entries', 0),
         checks: parseCheckList(flags.checks),
       });
       io.stdout.write(`bulwark: serving ${running.url} (POST /validate, /mutate; GET /healthz, /readyz, /metrics)${policy !== undefined ? ` with policy ${policy.file}` : ''}\n`);

@@ -43,6 +43,8 @@ export class PolicyResolver {
   private readonly levelsCache = new WeakMap<Resource, ResolvedLevels>();
   /** By levels key, then by check: asked for every (check, resource) pair of a scan. */
   private readonly effectiveCache = new Map<string, Map<Check, EffectiveCheck>>();
+  /** By `levels.key`: the threshold a level below global sets, or null. */
+  private readonly failOnCache = new Map<string, { failOn: FailThreshold; source: SettingSource } | null>();
 
   constructor(
     readonly policy: LoadedPolicy,
@@ -200,12 +202,18 @@ export class PolicyResolver {
 
   /** The fail threshold for a resource, and where it was set. */
   failOn(resource: Resource, fallback: FailThreshold): { failOn: FailThreshold; source?: SettingSource } {
-    let result: { failOn: FailThreshold; source?: SettingSource } = { failOn: fallback };
-    // The global level's threshold is the caller's fallback (an explicit --fail-on overrides it).
-    for (const { settings, source, base } of this.chain(this.levelsFor(resource))) {
-      if (settings.failOn === undefined || source.level === 'global') continue;
-      result = { failOn: settings.failOn, source: this.sourceAt(source, [...base, 'failOn']) };
+    const levels = this.levelsFor(resource);
+    // Asked for every finding: worked out once per combination of levels (locating the source reads the YAML).
+    let set = this.failOnCache.get(levels.key);
+    if (set === undefined) {
+      set = null;
+      // The global level's threshold is the caller's fallback (an explicit --fail-on overrides it).
+      for (const { settings, source, base } of this.chain(levels)) {
+        if (settings.failOn === undefined || source.level === 'global') continue;
+        set = { failOn: settings.failOn, source: this.sourceAt(source, [...base, 'failOn']) };
+      }
+      this.failOnCache.set(levels.key, set);
     }
-    return result;
+    return set ?? { failOn: fallback };
   }
 }

@@ -1,5 +1,6 @@
 import { CelCompileError, createCelEnvironment, type CelEnvironment, type CelProgram, type CelVariableSet } from '../cel/index.js';
 import type { CheckOption, ResourceCheck, ResourceContext } from '../engine/types.js';
+import type { Resource } from '../model/resource.js';
 import { admissionVariables, createRequestFor, DEFAULT_USER, ResourceCatalog } from '../vap/index.js';
 import { parseFieldPath } from '../yaml/field-path.js';
 import type { Path } from '../yaml/path.js';
@@ -63,15 +64,15 @@ function compileRule(rule: CustomRule, base: Path, problems: RuleProblem[]): Com
     const seen: Array<{ name: string; expression: string }> = [];
     rule.variables.forEach((variable, index) => {
       try {
-        env.compileVariables([...seen, variable]);
+        variables = env.compileVariables([...seen, variable]);
         seen.push(variable);
       } catch (error) {
         if (!(error instanceof CelCompileError)) throw error;
         problems.push({ path: [...base, 'variables', index, 'expression'], code: 'cel-compile-error', message: `CEL: ${error.message}` });
       }
     });
+    // With no problem, the last set compiled holds every variable.
     if (problems.length > before) return undefined;
-    variables = env.compileVariables(rule.variables);
   }
   const matchConditions = (rule.matchConditions ?? []).map((condition, index) => ({
     name: condition.name,
@@ -102,12 +103,24 @@ function evaluationFailure(rule: CustomRule, what: string, message: string, cont
   context.report({ path: [], message: `rule ${rule.id} could not be evaluated (${what}): ${message}` });
 }
 
+/** What every rule sees of a resource, built once per resource however many rules there are. */
+const variablesByResource = new WeakMap<Resource, ReturnType<typeof admissionVariables>>();
+
+/** Exactly what a ValidatingAdmissionPolicy sees on a CREATE of the object. */
+function requestVariables(context: ResourceContext): ReturnType<typeof admissionVariables> {
+  let variables = variablesByResource.get(context.resource);
+  if (variables === undefined) {
+    variables = admissionVariables(createRequestFor(context.resource, CATALOG, DEFAULT_USER), (name) => context.namespaceObject(name));
+    variablesByResource.set(context.resource, variables);
+  }
+  return variables;
+}
+
 /** Runs a compiled rule on one resource, as the API server runs a policy's validations. */
 function runRule(rule: CustomRule, compiled: CompiledRule, context: ResourceContext): void {
   const env = celEnvironment();
   const params = rule.params === undefined ? null : context.options;
-  // Exactly what a ValidatingAdmissionPolicy sees on a CREATE of the object.
-  const variables = admissionVariables(createRequestFor(context.resource, CATALOG, DEFAULT_USER), (name) => context.namespaceObject(name));
+  const variables = requestVariables(context);
   const activation = env.activation({ ...variables, params }, compiled.variables);
   for (const condition of compiled.matchConditions) {
     const result = condition.program.evaluate(activation);

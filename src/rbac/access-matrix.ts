@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { BulwarkError } from '../errors/index.js';
 import { parseSource } from '../loader/parse.js';
 import { DEFAULT_LIMITS, type LoadedDocument } from '../loader/types.js';
-import { isRecord } from '../model/resource.js';
+import { isRecord, stringsOf } from '../model/resource.js';
 import { existingPrefix, formatPath, getAtPath, type Path } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import { RBAC_ACCESS_SCHEMA } from './access-schema.js';
@@ -157,12 +157,9 @@ function schemaProblems(value: unknown): RawProblem[] {
   return problems;
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 function accessList(value: unknown): string[] {
-  return typeof value === 'string' ? [value] : strings(value);
+  return typeof value === 'string' ? [value] : stringsOf(value);
 }
 
 function subjectOf(entry: Record<string, unknown>): Subject {
@@ -182,21 +179,21 @@ function ruleProblems(rule: Record<string, unknown>, path: Path): RawProblem[] {
   for (const key of ['apiGroups', 'resourceNames']) {
     if (has(key) && !has('resources')) problems.push({ path: [...path, key], code: 'needs-resources', message: `${key} go with resources` });
   }
-  strings(rule.resources).forEach((resource, index) => {
+  stringsOf(rule.resources).forEach((resource, index) => {
     const [name, subresource, extra] = resource.split('/');
     if (extra !== undefined || name === '' || subresource === '') problems.push({ path: [...path, 'resources', index], code: 'invalid-resource', message: `"${resource}" is not a resource: write pods, pods/log, */scale or *` });
     else if (subresource === WILDCARD) problems.push({ path: [...path, 'resources', index], code: 'invalid-resource', message: `"${resource}" matches nothing (the authorizer has no wildcard subresource): name the subresources, or write ${name}/log, ${name}/exec, … one by one` });
   });
-  strings(rule.nonResourceURLs).forEach((url, index) => {
+  stringsOf(rule.nonResourceURLs).forEach((url, index) => {
     if (url !== WILDCARD && (!url.startsWith('/') || url.slice(0, -1).includes('*'))) {
       problems.push({ path: [...path, 'nonResourceURLs', index], code: 'invalid-url', message: `"${url}" is not a URL path: write /metrics, /healthz, a prefix ending in * (/api/*), or *` });
     }
   });
   // Without a name in the request, resourceNames can never match: create and deletecollection of a resource carry none.
-  if (strings(rule.resourceNames).length > 0 && strings(rule.resources).some((resource) => !resource.includes('/'))) {
-    for (const verb of strings(rule.verbs).filter((candidate) => candidate === 'create' || candidate === 'deletecollection')) {
+  if (stringsOf(rule.resourceNames).length > 0 && stringsOf(rule.resources).some((resource) => !resource.includes('/'))) {
+    for (const verb of stringsOf(rule.verbs).filter((candidate) => candidate === 'create' || candidate === 'deletecollection')) {
       problems.push({
-        path: [...path, 'verbs', strings(rule.verbs).indexOf(verb)],
+        path: [...path, 'verbs', stringsOf(rule.verbs).indexOf(verb)],
         code: 'unnamed-verb',
         message: `resourceNames cannot limit ${verb}: the request names no object, so this rule would never allow it; give ${verb} in a rule without resourceNames`,
       });

@@ -1,4 +1,4 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, stringsOf } from '../model/resource.js';
 import { parseServiceAccountUserName, userIdentity } from './subjects.js';
 import type { AccessRequest, ResourceRequest, UserInfo } from './types.js';
 
@@ -49,15 +49,12 @@ const AUDIT_API_VERSIONS = new Set(['audit.k8s.io/v1', 'audit.k8s.io/v1beta1']);
 /** Stages by how well they describe a request: the completed response first. */
 const STAGE_RANK: Record<string, number> = { ResponseComplete: 0, Panic: 1, ResponseStarted: 2, RequestReceived: 3 };
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 function auditUser(value: unknown): AuditUser | undefined {
   if (!isRecord(value) || typeof value.username !== 'string' || value.username === '') return undefined;
   const extra: Record<string, string[]> = {};
-  if (isRecord(value.extra)) for (const [key, values] of Object.entries(value.extra)) extra[key] = stringList(values);
-  return { username: value.username, groups: stringList(value.groups), uid: typeof value.uid === 'string' && value.uid !== '' ? value.uid : undefined, extra };
+  if (isRecord(value.extra)) for (const [key, values] of Object.entries(value.extra)) extra[key] = stringsOf(values);
+  return { username: value.username, groups: stringsOf(value.groups), uid: typeof value.uid === 'string' && value.uid !== '' ? value.uid : undefined, extra };
 }
 
 /** The request the authorizer saw: a resource from `objectRef`, or the URL path for requests without one. */

@@ -4,7 +4,7 @@ import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
 import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, requestShapesOf, StateCatalog, type Capability, type RequestShape, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
 import { appendTo } from './lists.js';
-import { describeBinding, describeRole, type BindingDef, type RoleDef } from './model.js';
+import { describeBinding, describeRole, describeScope, type BindingDef, type RoleDef } from './model.js';
 import { roleCarriesRisk } from './risks.js';
 import { describeSubject, parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
 import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
@@ -287,7 +287,7 @@ const escalateRole: Technique = (_context, capability) => {
     const edit = capability.permitsAny(['update', 'patch'].map((verb) => request(verb, RBAC_API_GROUP, resource, scope)));
     if (edit === undefined) continue;
     const through = held.binding === undefined ? '' : ` through ${describeBinding(held.binding)}`;
-    const where = held.namespace === undefined ? 'cluster-wide' : `in namespace "${held.namespace}"`;
+    const where = describeScope(held.namespace);
     out.push(
       step('escalate-role', capability, { kind: 'everything', namespace: held.namespace }, `rewrites ${describeRole(role)}, which it holds ${where}${through}, to allow every verb on every resource (escalate)`, [escalate, edit], held.binding?.resource ?? role.resource),
     );

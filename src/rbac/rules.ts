@@ -1,19 +1,16 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, stringsOf } from '../model/resource.js';
 import { isNonResourceRequest, WILDCARD, type AccessRequest, type PolicyRule, type ResourceRequest } from './types.js';
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 /** Reads a rule from a manifest. Anything that is not an object is no rule at all. */
 export function parsePolicyRule(value: unknown): PolicyRule | undefined {
   if (!isRecord(value)) return undefined;
   return {
-    verbs: strings(value.verbs),
-    apiGroups: strings(value.apiGroups),
-    resources: strings(value.resources),
-    resourceNames: strings(value.resourceNames),
-    nonResourceURLs: strings(value.nonResourceURLs),
+    verbs: stringsOf(value.verbs),
+    apiGroups: stringsOf(value.apiGroups),
+    resources: stringsOf(value.resources),
+    resourceNames: stringsOf(value.resourceNames),
+    nonResourceURLs: stringsOf(value.nonResourceURLs),
   };
 }
 

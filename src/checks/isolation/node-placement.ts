@@ -1,4 +1,4 @@
-import { isRecord } from '../../model/resource.js';
+import { isRecord, stringsOf } from '../../model/resource.js';
 import type { PodSpecRef } from '../../model/workload.js';
 
 /** What a pod requires of one node label (or of the node's name): the conditions of all its selectors, ANDed. */
@@ -43,15 +43,11 @@ function requireOneOf(constraints: Map<string, KeyConstraint>, key: string, valu
   constraint.oneOf = constraint.oneOf === undefined ? allowed : new Set([...constraint.oneOf].filter((value) => allowed.has(value)));
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
 /** Applies one node selector requirement; `Gt` and `Lt` are left out (treated as no constraint, which can only make pods look less separated). */
 function applyRequirement(constraints: Map<string, KeyConstraint>, requirement: unknown, keyPrefix: string): void {
   if (!isRecord(requirement) || typeof requirement.key !== 'string') return;
   const key = `${keyPrefix}${requirement.key}`;
-  const values = stringList(requirement.values);
+  const values = stringsOf(requirement.values);
   switch (requirement.operator) {
     case 'In':
       requireOneOf(constraints, key, values);

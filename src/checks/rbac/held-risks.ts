@@ -1,5 +1,5 @@
 import type { Severity } from '../../findings/types.js';
-import { describeGrantSource, describeMatches, isFullWildcardRule, risksOfRule, type Grant, type RiskId, type RiskMatch } from '../../rbac/index.js';
+import { describeGrantSource, describeMatches, describeScope, isFullWildcardRule, risksOfRule, type Grant, type RiskId, type RiskMatch } from '../../rbac/index.js';
 import { maxSeverity, riskSeverity } from './risk-severity.js';
 
 /** A risky permission someone holds through one grant. */
@@ -60,7 +60,7 @@ export function heldRiskSeverity(held: readonly HeldRisk[]): Severity {
 export function describeHeldRisks(held: readonly HeldRisk[], limit = 3): string {
   const byGrant = new Map<string, HeldRisk[]>();
   for (const entry of held) {
-    const scope = entry.grant.namespace === undefined ? 'cluster-wide' : `in namespace "${entry.grant.namespace}"`;
+    const scope = describeScope(entry.grant.namespace);
     const key = `${scope} (${describeGrantSource(entry.grant)})`;
     byGrant.set(key, [...(byGrant.get(key) ?? []), entry]);
   }

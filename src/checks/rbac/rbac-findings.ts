@@ -5,6 +5,7 @@ import {
   describeBinding,
   describeMatches,
   describeRole,
+  describeScope,
   describeSubject,
   isFullWildcardRule,
   risksOfRule,
@@ -141,7 +142,6 @@ export function riskyBuiltinGrants(model: RbacModel, risk: RiskId, sensitiveName
     const bySubject = new Map<ResolvedBindingSubject, { matches: RiskMatch[]; grants: Grant[] }>();
     for (const grant of model.grantsOfBinding(binding)) {
       if (!grant.rule.role.builtin || isFullWildcardRule(grant.rule.rule)) continue;
-      if (grant.namespace !== undefined && !sensitiveNamespaces.includes(grant.namespace)) continue;
       const matches = risksOfRule(grant.rule.rule, risk).filter((match) => !match.permission.clusterScoped || grant.namespace === undefined);
       if (matches.length === 0) continue;
       const entry = bySubject.get(grant.subject) ?? { matches: [], grants: [] };
@@ -166,7 +166,7 @@ export function reportBuiltinGrants(
   report: (resource: Resource, report: Report) => void,
 ): void {
   for (const entry of found) {
-    const scope = entry.binding.namespace === undefined ? 'cluster-wide' : `in namespace "${entry.binding.namespace}"`;
+    const scope = describeScope(entry.binding.namespace);
     const sources = [...new Set(entry.grants.filter((grant) => grant.rule.role !== grant.role).map((grant) => describeRole(grant.rule.role)))];
     const through = sources.length > 0 ? ` (from ${joinList(sources)})` : '';
     const severity = severityOf(entry);
@@ -185,7 +185,7 @@ export function isClusterWide(grants: readonly Grant[]): boolean {
 
 /** `ServiceAccount "shop/web" cluster-wide (ClusterRoleBinding "x")`: one recipient of a grant. */
 export function describeRecipient(grant: Grant): string {
-  const scope = grant.namespace === undefined ? 'cluster-wide' : `in namespace "${grant.namespace}"`;
+  const scope = describeScope(grant.namespace);
   const through = grant.rule.role === grant.role ? '' : ` through ${describeRole(grant.role)}`;
   return `${describeSubject(grant.subject.subject)} ${scope} (${describeBinding(grant.binding)}${through})`;
 }
