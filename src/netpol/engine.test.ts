@@ -53,6 +53,18 @@ describe('NetworkPolicy semantics', () => {
       ],
     },
     {
+      name: 'a Calico NetworkPolicy (another API with the same kind) is no Kubernetes policy and isolates nothing',
+      objects: [web, api, { ...networkPolicy('shop', 'calico-deny', { selector: 'all()', types: ['Ingress'] }), apiVersion: 'projectcalico.org/v3' }],
+      expected: [
+        '0.0.0.0-255.255.255.255[External] => shop/api[Pod] : All Connections',
+        '0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections',
+        'shop/api[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/api[Pod] => shop/web[Pod] : All Connections',
+        'shop/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+        'shop/web[Pod] => shop/api[Pod] : All Connections',
+      ],
+    },
+    {
       name: 'a policy without policyTypes or egress rules isolates ingress only',
       objects: [web, api, networkPolicy('shop', 'deny-api', { podSelector: selectApi })],
       expected: [

@@ -1,3 +1,4 @@
+import { appendTo } from '../model/lists.js';
 import { containsRange, partitionAddressSpace, type AddressIntervals, type AddressRange } from './addresses.js';
 import { ConnectionSet } from './connections.js';
 import type { NetpolDiagnostic } from './diagnostics.js';
@@ -237,15 +238,8 @@ export class ReachabilityEngine {
     }
     this.ingressControllerClass = options.ingressController ? classOf(INGRESS_CONTROLLER_NAMESPACE, {}, []).id : undefined;
     for (const peerClass of this.classes) {
-      let list = this.classesByNamespace.get(peerClass.namespace);
-      if (list === undefined) this.classesByNamespace.set(peerClass.namespace, (list = []));
-      list.push(peerClass.id);
-      for (const [key, value] of Object.entries(peerClass.labels)) {
-        const indexKey = `${key}\u0000${value}`;
-        let posting = this.labelIndex.get(indexKey);
-        if (posting === undefined) this.labelIndex.set(indexKey, (posting = []));
-        posting.push(peerClass.id);
-      }
+      appendTo(this.classesByNamespace, peerClass.namespace, peerClass.id);
+      for (const [key, value] of Object.entries(peerClass.labels)) appendTo(this.labelIndex, `${key}\u0000${value}`, peerClass.id);
     }
 
     const sourceSets: AddressIntervals[] = [];

@@ -60,7 +60,7 @@ export function explainConnection(analysis: ReachabilityAnalysis, source: Peer, 
 }
 
 function ruleName(rule: PolicyRule, direction: Direction): string {
-  return rule.name !== undefined && !rule.name.startsWith('#') ? `${direction} rule ${rule.name}` : `${direction} rule #${rule.index + 1}`;
+  return rule.name !== undefined ? `${direction} rule ${rule.name}` : `${direction} rule #${rule.index + 1}`;
 }
 
 function adminLine(step: AdminRuleStep, direction: Direction): string {

@@ -1,3 +1,4 @@
+import { appendTo } from '../model/lists.js';
 import { escapeHtml } from '../report/html.js';
 import { compareText, peerName, type ConnectionList, type Peer } from './analysis.js';
 
@@ -40,11 +41,7 @@ function layout(list: ConnectionList): { nodes: GraphNode[]; boxes: { name: stri
   const byNamespace = new Map<string, Peer[]>();
   for (const [id, peer] of [...peers].sort(([a], [b]) => compareText(a, b))) {
     if (peer.kind !== 'workload') external.push(id);
-    else {
-      let members = byNamespace.get(peer.workload.namespace);
-      if (members === undefined) byNamespace.set(peer.workload.namespace, (members = []));
-      members.push(peer);
-    }
+    else appendTo(byNamespace, peer.workload.namespace, peer);
   }
   const nodes: GraphNode[] = [];
   const boxes: { name: string; x: number; y: number; height: number }[] = [];

@@ -268,8 +268,8 @@ function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], re
   const rules = (direction: 'ingress' | 'egress'): PolicyRule[] =>
     list(spec[direction]).map((rawRule, index) => {
       const rule = isRecord(rawRule) ? rawRule : {};
-      const name = typeof rule.name === 'string' ? rule.name : `#${index + 1}`;
-      const where = `spec.${direction}[${index}] (${name})`;
+      const name = typeof rule.name === 'string' ? rule.name : undefined;
+      const where = `spec.${direction}[${index}] (${name ?? `#${index + 1}`})`;
       const peerField = direction === 'ingress' ? 'from' : 'to';
       const rawPeers = list(rule[peerField]);
       let action: RuleAction | undefined;
@@ -277,7 +277,7 @@ function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], re
       else report('invalid-action', `${where}: unrecognized action ${String(rule.action)}; the rule is ignored`);
       if (rawPeers.length === 0) report('invalid-peer', `${where}: ${peerField} field must be defined and contain at least one item; the rule is ignored`);
       const peers: RulePeer[] = action === undefined ? [] : rawPeers.map((peer, i) => adminPeer(peer, direction, `${where}.${peerField}[${i}]`, report));
-      return { index, name, ...(action !== undefined ? { action } : {}), peers, ports: adminPorts(rule.ports, where, report) };
+      return { index, ...(name !== undefined ? { name } : {}), ...(action !== undefined ? { action } : {}), peers, ports: adminPorts(rule.ports, where, report) };
     });
   const rawSubject = isRecord(spec.subject) ? spec.subject : {};
   let subject: AdminSubject;
@@ -298,6 +298,15 @@ function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], re
   return { resource, kind, name: resource.name, priority: typeof spec.priority === 'number' ? spec.priority : 0, subject, ingress: rules('ingress'), egress: rules('egress') };
 }
 
+/** Calico and Antrea also have kinds named NetworkPolicy, with other fields: only the Kubernetes API's are read. */
+function isKubernetesNetworkPolicy(resource: Resource): boolean {
+  return resource.kind === 'NetworkPolicy' && (resource.apiVersion === 'networking.k8s.io/v1' || resource.apiVersion === 'extensions/v1beta1');
+}
+
+function isAdminNetworkPolicy(resource: Resource): boolean {
+  return (resource.kind === 'AdminNetworkPolicy' || resource.kind === 'BaselineAdminNetworkPolicy') && resource.apiVersion.startsWith('policy.networking.k8s.io/');
+}
+
 /**
  * Reads every NetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy of the input.
  * Admin policies come sorted by priority. Problems become diagnostics; the part of a policy
@@ -307,6 +316,7 @@ export function readPolicies(resources: readonly Resource[], diagnostics: Netpol
   const set: PolicySet = { networkPolicies: [], adminPolicies: [], baselinePolicy: undefined };
   const seen = new Set<string>();
   for (const resource of resources) {
+    if (!isKubernetesNetworkPolicy(resource) && !isAdminNetworkPolicy(resource)) continue;
     const report: Report = (code, message, severity = 'error') => {
       // Messages start with the field they are about (`spec.ingress[0].from[1]: …`; admin rules add their name in parentheses).
       const path = parseFieldPath((message.split(': ')[0] as string).replace(/ \([^)]*\)/g, ''));

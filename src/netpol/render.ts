@@ -1,3 +1,4 @@
+import { appendTo } from '../model/lists.js';
 import { BulwarkError } from '../errors/index.js';
 import { peerName, type Connection, type ConnectionList, type Peer } from './analysis.js';
 import { renderConnectivityHtml } from './html.js';
@@ -83,11 +84,7 @@ export function renderConnlistDot(list: ConnectionList): string {
     seen.add(id);
     const { namespace, line } = nodeLine(peer);
     if (namespace === undefined) outside.push(line);
-    else {
-      let lines = namespaces.get(namespace);
-      if (lines === undefined) namespaces.set(namespace, (lines = []));
-      lines.push(line);
-    }
+    else appendTo(namespaces, namespace, line);
   };
   const edges: string[] = [];
   for (const row of list.connections) {

@@ -1,6 +1,6 @@
 import { ruleReaches, stateKey, type EscalationState, type RequestShape, type RoleMatches } from './escalation-state.js';
 import { STEP_NEEDS, type SearchContext, type StepNeed } from './escalation-techniques.js';
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import type { BindingDef, RbacModel, RoleDef } from './model.js';
 import { identityOf, parseServiceAccountUserName, serviceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
 

@@ -1,4 +1,4 @@
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import type { BindingDef, Grant, HeldBinding, RbacModel, RoleDef, RuleRef } from './model.js';
 import { describeRole, describeScope } from './model.js';
 import { apiGroupMatches, resourceMatches, ruleAllows, verbMatches } from './rules.js';

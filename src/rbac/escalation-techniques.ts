@@ -3,7 +3,7 @@ import type { Resource } from '../model/resource.js';
 import type { KnownServiceAccount, RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
 import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, requestShapesOf, StateCatalog, type Capability, type RequestShape, type EscalationState, type Reach, type StepPermission } from './escalation-state.js';
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import { describeBinding, describeRole, describeScope, type BindingDef, type RoleDef } from './model.js';
 import { roleCarriesRisk } from './risks.js';
 import { describeSubject, parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';

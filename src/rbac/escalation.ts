@@ -2,7 +2,7 @@ import type { RbacAnalysis } from './analysis.js';
 import { Capability, NOWHERE, RoleMatches, StateCatalog, stateKey, type EscalationState } from './escalation-state.js';
 import { classKey, Predecessors, type KeyedState } from './escalation-distance.js';
 import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import type { BindingDef } from './model.js';
 import { classifySubject } from './subjects.js';
 import type { Subject } from './types.js';

@@ -1,6 +1,6 @@
 import { compareText } from './analysis.js';
 import { authenticatedIdentity, effectiveIdentity, impersonationRequests, type AuditEvent } from './audit-log.js';
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import { bindingObject, roleObject, type ManifestObject } from './manifest-output.js';
 import { COMMON_VERBS } from './matrix.js';
 import { subjectApplies } from './subjects.js';

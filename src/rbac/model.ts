@@ -2,7 +2,7 @@ import { labelsOf, selectorMatches, type Labels } from '../checks/shared/selecto
 import { apiGroup } from '../findings/fingerprint.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import { BUILTIN_CLUSTER_ROLE_BINDINGS, BUILTIN_CLUSTER_ROLES } from './builtin.js';
-import { appendTo } from './lists.js';
+import { appendTo } from '../model/lists.js';
 import { parsePolicyRules, ruleAllows } from './rules.js';
 import { describeSubject, identityOf, serviceAccountUserName, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
 import { isNonResourceRequest, RBAC_API_GROUP, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';

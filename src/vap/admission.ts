@@ -4,6 +4,7 @@
  * binding selects; each failing validation enforced by the binding's validationActions;
  * configuration errors and failurePolicy; the first denial becomes the API server's status.
  */
+import { appendTo } from '../model/lists.js';
 import { labelsOf } from '../checks/shared/selectors.js';
 import type { KubernetesObject, Resource } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
@@ -100,6 +101,19 @@ function paramReference(param: KubernetesObject | null): ParamReference | undefi
   };
 }
 
+const bindingsByCompiled = new WeakMap<CompiledAdmissionPolicies, Map<string, BindingDefinition[]>>();
+
+/** The bindings of each policy, by its name: grouped once, not for every request. */
+function bindingsOfPolicies(compiled: CompiledAdmissionPolicies): ReadonlyMap<string, BindingDefinition[]> {
+  let byPolicy = bindingsByCompiled.get(compiled);
+  if (byPolicy === undefined) {
+    byPolicy = new Map();
+    for (const binding of compiled.bindings) appendTo(byPolicy, binding.policyName, binding);
+    bindingsByCompiled.set(compiled, byPolicy);
+  }
+  return byPolicy;
+}
+
 /** `deployments.apps "web" is forbidden: ` — how `admission.NewForbidden` prefixes a denial. */
 function forbiddenPrefix(request: AdmissionRequestInput): string {
   const resource = request.resource.group === '' ? request.resource.resource : `${request.resource.resource}.${request.resource.group}`;
@@ -119,12 +133,7 @@ function forbiddenPrefix(request: AdmissionRequestInput): string {
 export function admitRequest(compiled: CompiledAdmissionPolicies, request: AdmissionRequestInput, cluster: AdmissionCluster): AdmissionOutcome {
   const outcome: AdmissionOutcome = { decisions: [], ignoredErrors: [], allowed: true, warnings: [], auditAnnotations: {}, matched: [] };
   if (EXEMPT_RESOURCES.has(`${request.resource.group}/${request.resource.resource}`)) return outcome;
-  const bindingsByPolicy = new Map<string, BindingDefinition[]>();
-  for (const binding of compiled.bindings) {
-    const list = bindingsByPolicy.get(binding.policyName);
-    if (list === undefined) bindingsByPolicy.set(binding.policyName, [binding]);
-    else list.push(binding);
-  }
+  const bindingsByPolicy = bindingsOfPolicies(compiled);
   const namespaceLabels = (name: string): Labels => ({ ...labelsOf(cluster.namespace(name)?.metadata), [NAMESPACE_NAME_LABEL]: name });
   const denied: VapDecision[] = [];
   const addAnnotation = (key: string, value: string) => {

@@ -3,6 +3,7 @@
  * so that their findings take the same road as every other finding (positions, fingerprints,
  * policy levels, exceptions, modes, every reporter).
  */
+import { appendTo } from '../model/lists.js';
 import type { SetCheck } from '../engine/types.js';
 import type { Resource } from '../model/resource.js';
 import { evaluateAdmissionPolicies, type CompiledAdmissionPolicies, type VapScanOptions } from './admission.js';
@@ -22,9 +23,7 @@ export function admissionPolicyChecks(compiled: CompiledAdmissionPolicies, optio
       byPolicy = new Map();
       evaluatedFor = resources;
       for (const report of vapFindingReports(evaluateAdmissionPolicies(compiled, resources, options))) {
-        const list = byPolicy.get(report.checkId) ?? [];
-        list.push(report);
-        byPolicy.set(report.checkId, list);
+        appendTo(byPolicy, report.checkId, report);
       }
     }
     return byPolicy.get(checkId) ?? [];

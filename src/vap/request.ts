@@ -3,6 +3,7 @@
  * handler and defaulting touched it), the `request` variable, and `namespaceObject`. For the
  * scan every resource is a CREATE; the webhook passes real requests.
  */
+import { appendTo } from '../model/lists.js';
 import { isRecord, type KubernetesObject, type Resource } from '../model/resource.js';
 import { parseApiVersion, type ResourceCatalog } from './resources.js';
 import type { AdmissionCluster, AdmissionRequestInput, AdmissionUserInfo } from './types.js';
@@ -145,10 +146,7 @@ export function clusterFromResources(resources: readonly Resource[], catalog: Re
   const byKind = new Map<string, Resource[]>();
   for (const resource of resources) {
     if (resource.apiVersion === 'v1' && resource.kind === 'Namespace') namespaces.set(resource.name, resource.object);
-    const key = `${resource.apiVersion}/${resource.kind}`;
-    const list = byKind.get(key);
-    if (list === undefined) byKind.set(key, [resource]);
-    else list.push(resource);
+    appendTo(byKind, `${resource.apiVersion}/${resource.kind}`, resource);
   }
   const views = new Map<Resource, KubernetesObject>();
   const viewOf = (resource: Resource, namespaced: boolean): KubernetesObject => {

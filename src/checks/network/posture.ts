@@ -1,4 +1,5 @@
 import type { SetContext } from '../../engine/types.js';
+import { appendTo } from '../../model/lists.js';
 import type { Resource } from '../../model/resource.js';
 import { isWorkload, podSpecOf, type PodSpecRef } from '../../model/workload.js';
 import {
@@ -58,14 +59,6 @@ export interface NetworkPosture {
   namespaceObjects: ReadonlyMap<string, Resource>;
 }
 
-function isKubernetesNetworkPolicy(resource: Resource): boolean {
-  return resource.kind === 'NetworkPolicy' && (resource.apiVersion === 'networking.k8s.io/v1' || resource.apiVersion === 'extensions/v1beta1');
-}
-
-function isAdminNetworkPolicy(resource: Resource): boolean {
-  return (resource.kind === 'AdminNetworkPolicy' || resource.kind === 'BaselineAdminNetworkPolicy') && resource.apiVersion.startsWith('policy.networking.k8s.io/');
-}
-
 /** Namespaced policy kinds of CNI plugins that isolate pods just as well. */
 function isNamespacedCniPolicy(resource: Resource): boolean {
   if (resource.kind === 'CiliumNetworkPolicy') return true;
@@ -94,11 +87,7 @@ function computePosture(resources: readonly Resource[]): NetworkPosture {
     if (isWorkload(resource) && !TEMPLATE_ONLY_KINDS.has(resource.kind)) extraWorkloadKinds.add(resource.kind);
   }
   const model = buildClusterModel(resources, diagnostics, { extraWorkloadKinds });
-  // Calico and Antrea also have kinds named NetworkPolicy, with other fields: only the Kubernetes API's go to the engine.
-  const policies = readPolicies(
-    resources.filter((resource) => (resource.kind === 'NetworkPolicy' ? isKubernetesNetworkPolicy(resource) : isAdminNetworkPolicy(resource))),
-    diagnostics,
-  );
+  const policies = readPolicies(resources, diagnostics);
   let probeNamespace = 'any-namespace';
   while (model.namespaces.has(probeNamespace)) probeNamespace += '-x';
   const probeNamespaceLabels = { [NAMESPACE_NAME_LABEL]: probeNamespace };
@@ -121,17 +110,9 @@ function computePosture(resources: readonly Resource[]): NetworkPosture {
     };
   });
   const workloadsByNamespace = new Map<string, PostureWorkload[]>();
-  for (const entry of workloads) {
-    const list = workloadsByNamespace.get(entry.workload.namespace);
-    if (list === undefined) workloadsByNamespace.set(entry.workload.namespace, [entry]);
-    else list.push(entry);
-  }
+  for (const entry of workloads) appendTo(workloadsByNamespace, entry.workload.namespace, entry);
   const policiesByNamespace = new Map<string, NetworkPolicyModel[]>();
-  for (const policy of policies.networkPolicies) {
-    const list = policiesByNamespace.get(policy.namespace);
-    if (list === undefined) policiesByNamespace.set(policy.namespace, [policy]);
-    else list.push(policy);
-  }
+  for (const policy of policies.networkPolicies) appendTo(policiesByNamespace, policy.namespace, policy);
   const cniPolicyNamespaces = new Set<string>();
   const clusterWideCniPolicies: Resource[] = [];
   const namespaceObjects = new Map<string, Resource>();

@@ -1,10 +1,10 @@
 import type { SetCheck } from '../../engine/types.js';
 import { ConnectionSet, type AdminRuleStep, type DirectionExplanation } from '../../netpol/index.js';
-import { isJudged, isRestricted, networkPosture, unprotectedNamespaces } from './posture.js';
+import { isJudged, isRestricted, networkPosture, policiesOf, unprotectedNamespaces } from './posture.js';
 import { isNarrow, ruleText } from './rules.js';
 
 function adminRule(step: AdminRuleStep): string {
-  const name = step.rule.name !== undefined && !step.rule.name.startsWith('#') ? ` (${step.rule.name})` : '';
+  const name = step.rule.name !== undefined ? ` (${step.rule.name})` : '';
   return `${step.policy.kind} ${step.policy.name}, rule ${ruleText('ingress', step.rule.index)}${name},`;
 }
 
@@ -66,9 +66,11 @@ export const workloadReachableFromAllNamespaces: SetCheck = {
       if (!isJudged(posture, entry) || unprotected.has(entry.workload.namespace) || !isRestricted(posture, entry, 'ingress')) continue;
       const allowed = posture.engine.ingress(entry.classId, posture.probe);
       if (allowed.isEmpty()) continue;
+      // Only NetworkPolicy rules let it in: network-policy-allows-all-sources reports those rules where they are written.
+      const policies = policiesOf(posture, entry, 'ingress');
+      if (policies.admin.length === 0 && policies.network.length > 0) continue;
       const explanation = posture.engine.explain(entry.classId, 'ingress', posture.probe);
       const { admin, reasons } = causes(explanation);
-      // Only NetworkPolicy rules let it in: network-policy-allows-all-sources reports those rules where they are written.
       if (admin.isEmpty() && explanation.policies.network.length > 0) continue;
       report(entry.resource, {
         path: [...entry.podSpec.metadataPath, 'labels'],
