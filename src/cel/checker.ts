@@ -81,21 +81,7 @@ export interface CheckResult {
   issues: CheckIssue[];
 }
 
-const TYPE_NAMES = new Map<string, CelType>([
-  ['int', TYPE.int],
-  ['uint', TYPE.uint],
-  ['double', TYPE.double],
-  ['bool', TYPE.bool],
-  ['string', TYPE.string],
-  ['bytes', TYPE.bytes],
-  ['list', TYPE.list],
-  ['map', TYPE.map],
-  ['null_type', TYPE.null],
-  ['type', TYPE.type],
-  ['optional_type', TYPE.optional],
-  ['google.protobuf.Timestamp', TYPE.timestamp],
-  ['google.protobuf.Duration', TYPE.duration],
-]);
+const TYPE_NAMES = new Map<string, CelType>(Object.values(TYPE).map((type) => [type.name, type]));
 
 interface Local {
   name: string;

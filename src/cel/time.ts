@@ -1,17 +1,9 @@
 /** Timestamp and duration parsing, formatting and calendar fields with cel-go's semantics. */
+import { daysInMonth, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
 import { CelDuration, CelEvalException, CelTimestamp } from './values.js';
 
 const NANOS = 1_000_000_000n;
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 /** Seconds since the epoch of a UTC calendar date-time (proleptic Gregorian, any year 0-9999). */
 function epochSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): bigint {
@@ -124,31 +116,6 @@ export interface CalendarFields {
   milliseconds: number;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(zone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(zone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-    } catch {
-      throw new CelEvalException(`unknown time zone '${zone}'`);
-    }
-    zoneFormats.set(zone, format);
-  }
-  return format;
-}
-
 /** Offset in seconds east of UTC of a time zone at an instant; accepts IANA names and ±HH:MM. */
 function zoneOffsetSeconds(zone: string, epochMs: number): number {
   const fixed = /^([+-])?(\d{2}):(\d{2})$/.exec(zone);
@@ -157,14 +124,13 @@ function zoneOffsetSeconds(zone: string, epochMs: number): number {
     return fixed[1] === '-' ? -seconds : seconds;
   }
   if (zone === 'UTC' || zone === 'Z') return 0;
-  const parts = zoneFormat(zone).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
-  let year = get('year');
-  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const local = new Date(0);
-  local.setUTCFullYear(year, get('month') - 1, get('day'));
-  local.setUTCHours(get('hour'), get('minute'), get('second'), 0);
-  return Math.round((local.getTime() - Math.floor(epochMs / 1000) * 1000) / 1000);
+  let clock: WallClock;
+  try {
+    clock = wallClockAt(epochMs, zone);
+  } catch {
+    throw new CelEvalException(`unknown time zone '${zone}'`);
+  }
+  return Math.round((wallClockAsUtc(clock) - Math.floor(epochMs / 1000) * 1000) / 1000);
 }
 
 /** Calendar fields of a timestamp in UTC or the given time zone. */

@@ -550,7 +550,7 @@ export function formatTimestamp(t: CelTimestamp): string {
   return `${text}Z`;
 }
 
-/** Human-readable text of a value (used by `%s`, messages and errors). */
+/** Human-readable text of a value, for messages and errors (`%s` formats with its own rules: `formatString` in lib/strings.ts). */
 export function displayValue(value: Value): string {
   switch (typeof value) {
     case 'string':

@@ -3,10 +3,10 @@ import type { Path } from '../yaml/path.js';
 import { parseTimeOfDay, parseWindowDateTime } from './time-text.js';
 import type { GateConfig, GateField, GateProblem, GateWindow } from './types.js';
 import { edgeInstant, windowTimeZone } from './windows.js';
-import { isTimeZone, WEEKDAYS } from './zone.js';
+import { isTimeZone, WEEK_FROM_MONDAY, WEEKDAYS } from './zone.js';
 
 // Days as people list them, Monday first.
-const DAY_NAMES = [...WEEKDAYS.slice(1), WEEKDAYS[0]].join(', ');
+const DAY_NAMES = WEEK_FROM_MONDAY.join(', ');
 
 const FIELDS: readonly GateField[] = ['branches', 'requireApproval', 'timeZone', 'blackouts', 'maintenance'];
 

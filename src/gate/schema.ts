@@ -4,6 +4,8 @@
  * of window an entry is are checked by `gateProblems`, whose messages say what to write instead.
  * It holds no `$ref`, so that it can be placed anywhere inside another schema.
  */
+import { WEEK_FROM_MONDAY } from './zone.js';
+
 const windowSchema = {
   type: 'object',
   additionalProperties: false,
@@ -11,7 +13,7 @@ const windowSchema = {
   description: 'recurring (days, with optional start and end) or one-off (from and to)',
   properties: {
     name: { type: 'string', minLength: 1 },
-    days: { type: 'array', items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }, minItems: 1, description: 'days of the week the window opens, in its zone' },
+    days: { type: 'array', items: { enum: [...WEEK_FROM_MONDAY] }, minItems: 1, description: 'days of the week the window opens, in its zone' },
     start: { type: 'string', description: 'HH:MM the window opens on each of its days (default 00:00); quote it' },
     end: { type: 'string', description: 'HH:MM the window closes, exclusive (default 24:00); at or before start means the next day' },
     from: { type: 'string', description: 'YYYY-MM-DDTHH:MM[:SS], local to timeZone unless it ends in Z or ±HH:MM' },

@@ -3,6 +3,7 @@
  * (`2026-12-20T00:00`, optionally with an offset), and RFC 3339 instants. Parsers return
  * undefined for anything malformed or out of range; callers word the complaint.
  */
+import { daysInMonth } from '../model/calendar.js';
 import { wallClockAsUtc, type WallClock } from './zone.js';
 
 /** Minutes after midnight of an `HH:MM` time of day, 0–1439; `24:00` (1440) only where `allowEndOfDay`. */
@@ -14,10 +15,6 @@ export function parseTimeOfDay(text: string, allowEndOfDay = false): number | un
   if (allowEndOfDay && hour === 24 && minute === 0) return 1440;
   if (hour > 23 || minute > 59) return undefined;
   return hour * 60 + minute;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function validClock(clock: WallClock): boolean {

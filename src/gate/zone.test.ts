@@ -25,6 +25,8 @@ describe('zonedTime: the clock on the wall at an instant', () => {
     { instant: '2026-03-28T03:30:00Z', zone: 'America/New_York', local: '2026-03-27T23:30:00-04:00', weekday: 'fri' },
     { instant: '2025-12-31T18:30:00Z', zone: 'Asia/Kolkata', local: '2026-01-01T00:00:00+05:30', weekday: 'thu' },
     { instant: '2026-06-01T12:00:00Z', zone: 'UTC', local: '2026-06-01T12:00:00Z', weekday: 'mon' },
+    // Years 0–99 are those years (Date.UTC would read 1950).
+    { instant: '0050-06-01T12:00:00Z', zone: 'UTC', local: '0050-06-01T12:00:00Z', weekday: 'wed' },
   ];
   for (const { instant, zone, local, weekday } of cases) {
     it(`${instant} in ${zone} is ${local} (${weekday})`, () => {

@@ -1,21 +1,16 @@
 /**
- * Time-zone arithmetic on IANA zone names, done with `Intl.DateTimeFormat` (Node ships full ICU):
- * the wall-clock time of an instant in a zone, and the instant of a wall-clock time.
+ * Time-zone arithmetic of deployment gates on IANA zone names: the wall-clock time of an instant
+ * in a zone with its weekday and offset, and the instant of a wall-clock time.
  */
+import { isTimeZone, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
+
+export { isTimeZone, wallClockAsUtc, type WallClock };
 
 /** Days of the week as written in `bulwark.yaml`, in `Date#getUTCDay` order. */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-
-/** A wall-clock date and time, without a zone. `month` is 1–12. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** The same, from Monday: the order days are listed in to people. */
+export const WEEK_FROM_MONDAY: readonly Weekday[] = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 
 /** What a clock on the wall in a zone shows at an instant, and the zone's offset then. */
 export interface ZonedTime extends WallClock {
@@ -27,51 +22,13 @@ export interface ZonedTime extends WallClock {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-// One formatter per zone: building one costs far more than using it.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
-/** Whether the runtime knows the zone: an IANA name such as `Europe/Berlin`, or `UTC`. */
-export function isTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
-  try {
-    formatFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Milliseconds since the epoch of a wall-clock reading taken as if it were UTC. */
-export function wallClockAsUtc(clock: WallClock): number {
-  return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-}
-
 /** The wall-clock time in `zone` at `instant` (milliseconds since the epoch). Throws a RangeError for an unknown zone. */
 export function zonedTime(instant: number, zone: string): ZonedTime {
-  const parts = formatFor(zone).formatToParts(new Date(instant));
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
-  const clock: WallClock = { year: field('year'), month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute'), second: field('second') };
+  const clock = wallClockAt(instant, zone);
   const wholeSecond = Math.floor(instant / 1000) * 1000;
-  const offsetMinutes = Math.round((wallClockAsUtc(clock) - wholeSecond) / MINUTE);
-  const weekday = WEEKDAYS[new Date(Date.UTC(clock.year, clock.month - 1, clock.day)).getUTCDay()] as Weekday;
+  const wall = wallClockAsUtc(clock);
+  const offsetMinutes = Math.round((wall - wholeSecond) / MINUTE);
+  const weekday = WEEKDAYS[new Date(wall).getUTCDay()] as Weekday;
   return { ...clock, weekday, offsetMinutes };
 }
 

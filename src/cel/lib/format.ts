@@ -6,7 +6,7 @@
  */
 import { compileRegex } from '../re2.js';
 import { requestUriError } from './url.js';
-import { daysInMonth } from '../time.js';
+import { daysInMonth } from '../../model/calendar.js';
 import { FunctionSet } from '../types.js';
 import { CelObject, CelOptional, CelType, type Value } from '../values.js';
 

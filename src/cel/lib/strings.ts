@@ -6,6 +6,7 @@
  * strings library version differs.
  */
 import { chargeCost, fail, stringCost } from '../runtime.js';
+import { codePointLength } from '../stdlib.js';
 import { FunctionSet } from '../types.js';
 import { CelDuration, CelMap, CelTimestamp, CelType, CelUint, formatDuration, formatTimestamp, kindOf, type Value } from '../values.js';
 
@@ -14,11 +15,6 @@ const hasSurrogates = (s: string) => /[\ud800-\udfff]/.test(s);
 /** Code points of a string (only materialised when the string has astral characters). */
 function chars(s: string): string[] | undefined {
   return hasSurrogates(s) ? [...s] : undefined;
-}
-
-function cpLength(s: string): number {
-  const c = chars(s);
-  return c === undefined ? s.length : c.length;
 }
 
 /** UTF-16 offset of code point index i. */
@@ -40,7 +36,7 @@ function index(n: Value): number {
 }
 
 function charAt(s: string, i: number): string {
-  const length = cpLength(s);
+  const length = codePointLength(s);
   if (i < 0 || i > length) fail(`index out of range: ${i}`);
   if (i === length) return '';
   const c = chars(s);
@@ -48,7 +44,7 @@ function charAt(s: string, i: number): string {
 }
 
 function indexOf(s: string, sub: string, offset: number): bigint {
-  const length = cpLength(s);
+  const length = codePointLength(s);
   if (offset < 0 || offset > length) fail(`index out of range: ${offset}`);
   chargeCost(stringCost(s.length));
   const found = s.indexOf(sub, unitOffset(s, offset));
@@ -56,7 +52,7 @@ function indexOf(s: string, sub: string, offset: number): bigint {
 }
 
 function lastIndexOf(s: string, sub: string, offset: number | undefined): bigint {
-  const length = cpLength(s);
+  const length = codePointLength(s);
   const start = offset ?? length;
   if (start < 0 || start > length) fail(`index out of range: ${start}`);
   chargeCost(stringCost(s.length));
@@ -66,7 +62,7 @@ function lastIndexOf(s: string, sub: string, offset: number | undefined): bigint
 }
 
 function substring(s: string, start: number, end?: number): string {
-  const length = cpLength(s);
+  const length = codePointLength(s);
   const stop = end ?? length;
   if (start < 0 || start > length) fail(`index out of range: ${start}`);
   if (stop < 0 || stop > length) fail(`index out of range: ${stop}`);
