@@ -13,13 +13,11 @@ import { locateField } from '../yaml/positions.js';
 import { isPresetName, PRESET_NAMES } from './presets.js';
 import { POLICY_SCHEMA } from './schema.js';
 import { gateProblems, normaliseGate } from '../gate/config.js';
+import { ADMISSION_CHECK_PREFIX } from '../vap/findings.js';
 import { compileRules } from './rules.js';
 import type { CheckSetting, CustomRule, EnforcementMode, ExceptionEntry, InlineIgnorePolicy, LevelSettings, LoadedPolicy, NamedLevel, PolicyConfig } from './types.js';
 
 export const POLICY_FILE_NAMES = ['bulwark.yaml', 'bulwark.yml'];
-
-/** Check ids of ValidatingAdmissionPolicies evaluated by `scan --policy`: `vap/<policy name>`. */
-const ADMISSION_PREFIX = 'vap/';
 
 /** One thing wrong with a policy file: where, a stable code, and what. */
 export interface PolicyProblem {
@@ -172,7 +170,7 @@ function semanticProblems(config: PolicyConfig, catalogue: readonly Check[], now
     for (const [id, setting] of Object.entries(level.checks ?? {})) {
       const check = known.get(id);
       // Admission policies given to a scan (`--policy`) are known only then.
-      if (check === undefined && id.startsWith(ADMISSION_PREFIX)) continue;
+      if (check === undefined && id.startsWith(ADMISSION_CHECK_PREFIX)) continue;
       if (check === undefined) {
         problems.push({ path: [...base, 'checks', id], code: 'unknown-check', message: `unknown check id "${id}"` });
         continue;
@@ -202,7 +200,7 @@ function semanticProblems(config: PolicyConfig, catalogue: readonly Check[], now
     if (exceptionIds.has(exception.id)) problems.push({ path: ['exceptions', index, 'id'], code: 'duplicate-exception', message: `exception id "${exception.id}" is used twice` });
     exceptionIds.add(exception.id);
     (exception.checks ?? []).forEach((id, position) => {
-      if (!known.has(id) && !id.startsWith(ADMISSION_PREFIX)) problems.push({ path: ['exceptions', index, 'checks', position], code: 'unknown-check', message: `unknown check id "${id}"` });
+      if (!known.has(id) && !id.startsWith(ADMISSION_CHECK_PREFIX)) problems.push({ path: ['exceptions', index, 'checks', position], code: 'unknown-check', message: `unknown check id "${id}"` });
     });
     if (exception.expires === undefined) {
       if (config.exceptionPolicy.requireExpiry) problems.push({ path: ['exceptions', index], code: 'expiry-required', message: `exception "${exception.id}" has no expires date, and the policy requires one` });

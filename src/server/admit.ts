@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import { resourceLabel } from '../report/format.js';
 import { InvalidReviewError, parseAdmissionReview, type AdmissionRequest } from './admission-review.js';
 import { EvaluationError, type AdmissionDecision, type AdmissionEngine, type MutationDecision } from './engine.js';
+import { where } from './message.js';
 import { mutationResponse, validationResponse, type Endpoint, type ReviewOutcome } from './review.js';
 
 /** The decision on an AdmissionReview read from a file, as the server would answer it. */
@@ -41,7 +42,7 @@ export function renderAdmission(admission: OfflineAdmission, remediationOf: (che
   const skipped = admission.validation?.skipped ?? admission.mutation?.skipped;
   if (skipped !== undefined) out.push(`  not checked: ${skipped.detail}`);
   for (const finding of admission.validation?.denying ?? []) {
-    out.push(`  ${colors.red(finding.severity.padEnd(8))} ${colors.bold(finding.checkId)}  ${finding.container !== undefined ? `container "${finding.container}", ` : ''}${finding.path}`);
+    out.push(`  ${colors.red(finding.severity.padEnd(8))} ${colors.bold(finding.checkId)}  ${where(finding)}`);
     out.push(`           ${finding.message}`);
     const remediation = remediationOf(finding.checkId);
     if (remediation) out.push(`           ${colors.dim(`Fix: ${remediation}`)}`);

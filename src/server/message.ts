@@ -14,7 +14,8 @@ function shorten(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-function where(finding: Finding): string {
+/** `container "app", spec.containers[0].securityContext`: where a finding is, in a denial. */
+export function where(finding: Finding): string {
   return finding.container !== undefined ? `container "${finding.container}", ${finding.path}` : finding.path;
 }
 

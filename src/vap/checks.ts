@@ -7,7 +7,7 @@ import { appendTo } from '../model/lists.js';
 import type { SetCheck } from '../engine/types.js';
 import type { Resource } from '../model/resource.js';
 import { evaluateAdmissionPolicies, type CompiledAdmissionPolicies, type VapScanOptions } from './admission.js';
-import { vapFindingReports, type VapFindingReport } from './findings.js';
+import { admissionPolicyCheckId, vapFindingReports, type VapFindingReport } from './findings.js';
 
 const GUIDE = 'https://github.com/bulwark-sec/bulwark/blob/main/docs/guides/validating-admission-policy.md';
 
@@ -30,7 +30,7 @@ export function admissionPolicyChecks(compiled: CompiledAdmissionPolicies, optio
   };
   const names = [...new Set(compiled.policies.map((policy) => policy.definition.name))];
   return names.map((name): SetCheck => {
-    const id = `vap/${name}`;
+    const id = admissionPolicyCheckId(name);
     return {
       id,
       scope: 'set',

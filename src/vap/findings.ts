@@ -10,6 +10,14 @@ import { locateField } from '../yaml/positions.js';
 import type { VapDecision, VapProblem, VapResourceResult } from './types.js';
 
 /** What the scan needs to turn a decision into a finding with status `fail`. */
+/** The check id of a ValidatingAdmissionPolicy in a scan: `vap/<policy name>`. */
+export function admissionPolicyCheckId(policy: string): string {
+  return `${ADMISSION_CHECK_PREFIX}${policy}`;
+}
+
+/** How the check ids of ValidatingAdmissionPolicies begin. */
+export const ADMISSION_CHECK_PREFIX = 'vap/';
+
 export interface VapFindingReport {
   /** `vap/<policy name>`. */
   checkId: string;
@@ -35,7 +43,7 @@ function ruleOf(decision: VapDecision): string {
 export function vapFindingReports(results: readonly VapResourceResult[]): VapFindingReport[] {
   return results.flatMap((result) =>
     result.decisions.map((decision) => ({
-      checkId: `vap/${decision.policy}`,
+      checkId: admissionPolicyCheckId(decision.policy),
       title: `ValidatingAdmissionPolicy ${decision.policy}`,
       severity: decision.actions.includes('Deny') ? 'high' : decision.actions.includes('Warn') ? 'medium' : 'low',
       message: decision.message,

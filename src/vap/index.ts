@@ -12,4 +12,4 @@ export { ResourceCatalog, guessResource, parseApiVersion, type KindInfo, type Gr
 export { admissionVariables, clusterFromResources, createRequestFor, storedObjectView, DEFAULT_USER } from './request.js';
 export { parseFieldPath } from '../yaml/field-path.js';
 export { parseLabelSelector, selectorMatches } from './selector.js';
-export { vapFindingReports, vapProblemDiagnostics, positionOf, type VapFindingReport } from './findings.js';
+export { ADMISSION_CHECK_PREFIX, admissionPolicyCheckId, vapFindingReports, vapProblemDiagnostics, positionOf, type VapFindingReport } from './findings.js';
