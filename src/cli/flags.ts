@@ -7,10 +7,14 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value];
 }
 
+/** `a,b` and `c` (an option given twice) → `[a, b, c]`, blanks left out. */
+export function commaList(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}
+
 /** `--checks a,b --checks c` → `[a, b, c]`; undefined when the option was not given. */
 export function parseCheckList(values: readonly string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  return values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+  return values === undefined ? undefined : commaList(values);
 }
 
 /** `--fail-on`: a severity, or `none` (also `never`). */

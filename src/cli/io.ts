@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../loader/types.js';
 
 /** What every command needs to talk to the world: streams and environment. Tests pass fakes. */
@@ -23,4 +25,11 @@ export function reportInputErrors(io: CliIo, diagnostics: readonly Diagnostic[])
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   for (const problem of errors) io.stderr.write(`bulwark: error ${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}\n`);
   return errors;
+}
+
+/** Writes a command's output to a file, making its folder; `what` is said on standard error (`wrote <what>`). */
+export async function writeOutputFile(file: string, text: string, io: CliIo, what: string = file): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  io.stderr.write(`wrote ${what}\n`);
 }

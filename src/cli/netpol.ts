@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { BulwarkError } from '../errors/index.js';
 import { loadInputs } from '../loader/load.js';
@@ -33,7 +31,8 @@ import {
   type ReachabilityAnalysis,
 } from '../netpol/index.js';
 import { requireTextOrJson } from './checks.js';
-import { EXIT, reportInputErrors, type CliIo } from './io.js';
+import { commaList, collect } from './flags.js';
+import { EXIT, reportInputErrors, writeOutputFile, type CliIo } from './io.js';
 
 interface InputFlags {
   defaultNamespace: string;
@@ -45,10 +44,6 @@ interface ListFlags extends InputFlags {
   focusWorkload?: string[];
   focusWorkloadPeer?: string[];
   focusDirection?: string;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((item) => item.trim()).filter((item) => item !== '')];
 }
 
 /** ` (file:line)` of the field a diagnostic is about, else of its object. */
@@ -85,13 +80,8 @@ async function analyse(inputs: Inputs, flags: InputFlags, io: CliIo, label = '')
 }
 
 async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
-  if (output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  await mkdir(dirname(output), { recursive: true });
-  await writeFile(output, text);
-  io.stderr.write(`wrote ${output}\n`);
+  if (output === undefined) io.stdout.write(text);
+  else await writeOutputFile(output, text, io);
 }
 
 function focusOf(flags: ListFlags): FocusOptions {
@@ -101,8 +91,8 @@ function focusOf(flags: ListFlags): FocusOptions {
     throw new BulwarkError('BULWARK_E_USAGE', '--focus-workload-peer and --focus-direction go with --focus-workload');
   }
   return {
-    ...(flags.focusWorkload !== undefined ? { workloads: flags.focusWorkload } : {}),
-    ...(flags.focusWorkloadPeer !== undefined ? { peers: flags.focusWorkloadPeer } : {}),
+    ...(flags.focusWorkload !== undefined ? { workloads: commaList(flags.focusWorkload) } : {}),
+    ...(flags.focusWorkloadPeer !== undefined ? { peers: commaList(flags.focusWorkloadPeer) } : {}),
     ...(direction !== undefined ? { direction } : {}),
   };
 }

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BUILTIN_CHECKS, findCheck } from '../checks/index.js';
 import { BulwarkError } from '../errors/index.js';
@@ -23,7 +21,7 @@ import { registerNetpolCommands } from './netpol.js';
 import { registerRbacCommands } from './rbac.js';
 import { registerServeCommands } from './serve.js';
 import { collect, parseCheckList, parseFailOn } from './flags.js';
-import { EXIT, useColor, type CliIo } from './io.js';
+import { EXIT, useColor, writeOutputFile, type CliIo } from './io.js';
 import { pairOutputs, type OutputToken } from './outputs.js';
 import { progressReporter } from './progress.js';
 
@@ -35,11 +33,7 @@ async function writeOutputs(result: ScanResult, tokens: readonly OutputToken[], 
   for (const target of pairOutputs(tokens)) {
     const text = renderReport(result, target.format, { color: target.file === undefined && target.format === 'text' && useColor(io, io.stdout) });
     if (target.file === undefined) io.stdout.write(text);
-    else {
-      await mkdir(dirname(target.file), { recursive: true });
-      await writeFile(target.file, text);
-      io.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
-    }
+    else await writeOutputFile(target.file, text, io, `${target.format} report to ${target.file}`);
   }
 }
 
@@ -148,9 +142,7 @@ function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .action(async (paths: string[], flags: { output: string; checks?: string[]; namespace: string }) => {
       const result = await scan(await scanOptions(paths, { failOn: 'none', namespace: flags.namespace, ...(flags.checks ? { checks: flags.checks } : {}) }, io));
       const file = createBaseline(result.findings);
-      await mkdir(dirname(flags.output), { recursive: true });
-      await writeFile(flags.output, `${JSON.stringify(file, null, 2)}\n`);
-      io.stderr.write(`wrote ${file.entries.length} finding${file.entries.length === 1 ? '' : 's'} to baseline ${flags.output}\n`);
+      await writeOutputFile(flags.output, `${JSON.stringify(file, null, 2)}\n`, io, `${file.entries.length} finding${file.entries.length === 1 ? '' : 's'} to baseline ${flags.output}`);
       if (!result.trusted) io.stderr.write(`bulwark: the result cannot be trusted: ${result.untrustedReasons.join('; ')}\n`);
       state.exitCode = result.trusted ? EXIT.clean : EXIT.untrusted;
     });
