@@ -22,32 +22,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { fmt, median, mulberry32, positiveInt, spread } from './lib.mjs';
 
 const FROM_SOURCE = process.env.BULWARK_NETPOL_SRC === '1';
 const NETPOL_MODULE = FROM_SOURCE ? '../src/netpol/index.ts' : '../dist/netpol/index.js';
 const RESOURCE_MODULE = FROM_SOURCE ? '../src/model/resource.ts' : '../dist/model/resource.js';
 const TARGET_MS = { '10000x2000': 2000, '20000x5000': 10000 };
 
-function positiveInt(text, fallback) {
-  const value = Number.parseInt(text ?? '', 10);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The objects of a generated cluster: namespaces, pods (owned by ReplicaSets), policies. */
 export function generateCluster(podCount, policyCount, seed = 0x5eed) {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const namespaceCount = Math.max(1, Math.round(podCount / 100));
   const appsPerNamespace = 12;
@@ -150,11 +136,6 @@ export function generateCluster(podCount, policyCount, seed = 0x5eed) {
   return { objects, namespaces: namespaceCount, pods, policies };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function child(podCount, policyCount) {
   const netpol = await import(NETPOL_MODULE);
@@ -173,7 +154,7 @@ async function child(podCount, policyCount) {
   const decisions = analysis.engine.precompute();
   const t2 = performance.now();
   const workloads = analysis.model.workloads;
-  const random = prng(99);
+  const random = mulberry32(99);
   const queries = 200_000;
   let allowed = 0;
   for (let i = 0; i < queries; i++) {
@@ -221,8 +202,6 @@ function parent() {
     }
     rows.push({ size: `${pods}x${policies}`, runs });
   }
-  const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const spread = (runs, key) => `${fmt(median(runs.map((run) => run[key])))} (${fmt(Math.min(...runs.map((run) => run[key])))}–${fmt(Math.max(...runs.map((run) => run[key])))})`;
   console.log('pods × policies   workloads  classes  contexts  build ms              ingress+egress ms     total ms              target    pairs/s      peak RSS');
   const summary = [];
   for (const { size, runs } of rows) {

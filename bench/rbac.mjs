@@ -25,6 +25,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { fmt, median, mulberry32, positiveInt, spread } from './lib.mjs';
 
 const FROM_SOURCE = process.env.BULWARK_RBAC_SRC === '1';
 const extension = FROM_SOURCE ? 'ts' : 'js';
@@ -32,22 +33,7 @@ const base = FROM_SOURCE ? '../src' : '../dist';
 const TARGET_MS = 2000;
 const TARGET_BINDINGS = 50_000;
 
-function positiveInt(text, fallback) {
-  const value = Number.parseInt(text ?? '', 10);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
 const READ = ['get', 'list', 'watch'];
@@ -58,7 +44,7 @@ const WRITE = ['create', 'update', 'patch', 'delete'];
  * the rest RoleBindings spread over one namespace per 20 of them.
  */
 export function generateCluster(bindingCount, seed = 0x7bac) {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const chance = (p) => random() < p;
   const objects = [];
@@ -240,11 +226,6 @@ function whoCanQuestions(cluster) {
   ];
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** The generated objects as multi-document YAML files of about 500 objects each, loaded as `bulwark` loads files. */
 function toResources(objects, parseSource, extractResources, limits) {
@@ -334,8 +315,6 @@ function parent() {
     }
     runs.push(JSON.parse(run.stdout.trim().split('\n').pop()));
   }
-  const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const spread = (key) => `${fmt(median(runs.map((run) => run[key])))} (${fmt(Math.min(...runs.map((run) => run[key])))}–${fmt(Math.max(...runs.map((run) => run[key])))})`;
   const first = runs[0];
   const total = median(runs.map((run) => run.totalMs));
   const target = first.bindings === TARGET_BINDINGS ? TARGET_MS : undefined;
@@ -351,7 +330,7 @@ function parent() {
     ['paths (every subject)', 'pathsMs'],
     ['total', 'totalMs'],
   ]) {
-    console.log(`  ${label.padEnd(24)}${spread(key).padStart(24)}`);
+    console.log(`  ${label.padEnd(24)}${spread(runs, key).padStart(24)}`);
   }
   console.log(`  peak RSS                ${`${fmt(median(runs.map((run) => run.peakRssMB)))} MB`.padStart(24)}   (process before the run: ${fmt(median(runs.map((run) => run.startRssMB)))} MB)`);
   // Without the escalation search, whose cost grows with how many identities can become how many others.

@@ -14,6 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus, writeSmallFile } from './corpus.mjs';
+import { fmt, median, positiveInt } from './lib.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -27,18 +28,8 @@ const TARGETS = { ratioPercent: 40, scanRssMB: 300, cliMs: 250 };
 
 const MB = 1e6; // decimal megabytes everywhere, for sizes and RSS alike
 
-function positiveInt(text, fallback) {
-  const value = Number.parseInt(text ?? '', 10);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
-const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (pass) => (pass ? 'PASS' : 'MISS');
 
 /** Runs one measurement in a fresh Node process and returns its JSON report. */
