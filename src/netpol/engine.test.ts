@@ -30,6 +30,15 @@ const namespaces = [namespace('shop', { team: 'web' }), namespace('ops', { team:
 const selectApi = { matchLabels: { app: 'api' } };
 const fromOps = { namespaces: { matchLabels: { team: 'ops' } } };
 const intoApi = { workloads: ['shop/api'], direction: 'ingress' } as const;
+/** `web` and `api` with nothing isolating them. */
+const WEB_API_OPEN = [
+  '0.0.0.0-255.255.255.255[External] => shop/api[Pod] : All Connections',
+  '0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections',
+  'shop/api[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+  'shop/api[Pod] => shop/web[Pod] : All Connections',
+  'shop/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+  'shop/web[Pod] => shop/api[Pod] : All Connections',
+];
 
 interface Case {
   name: string;
@@ -43,26 +52,12 @@ describe('NetworkPolicy semantics', () => {
     {
       name: 'without policies everything is allowed',
       objects: [web, api],
-      expected: [
-        '0.0.0.0-255.255.255.255[External] => shop/api[Pod] : All Connections',
-        '0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections',
-        'shop/api[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
-        'shop/api[Pod] => shop/web[Pod] : All Connections',
-        'shop/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
-        'shop/web[Pod] => shop/api[Pod] : All Connections',
-      ],
+      expected: WEB_API_OPEN,
     },
     {
       name: 'a Calico NetworkPolicy (another API with the same kind) is no Kubernetes policy and isolates nothing',
       objects: [web, api, { ...networkPolicy('shop', 'calico-deny', { selector: 'all()', types: ['Ingress'] }), apiVersion: 'projectcalico.org/v3' }],
-      expected: [
-        '0.0.0.0-255.255.255.255[External] => shop/api[Pod] : All Connections',
-        '0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections',
-        'shop/api[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
-        'shop/api[Pod] => shop/web[Pod] : All Connections',
-        'shop/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
-        'shop/web[Pod] => shop/api[Pod] : All Connections',
-      ],
+      expected: WEB_API_OPEN,
     },
     {
       name: 'a policy without policyTypes or egress rules isolates ingress only',
