@@ -184,7 +184,8 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
       applicable = contexts.filter(({ check }) => applies(check, resource));
       contextsByKind.set(resource.kind, applicable);
     }
-    const podSpec = podSpecOf(resource);
+    // Only resource checks are given the pod spec: with none to run here, it need not be found.
+    const podSpec = applicable.length === 0 ? undefined : podSpecOf(resource);
     for (const { check, context, apply } of applicable) {
       if (!apply(resource)) continue;
       context.resource = resource;

@@ -63,6 +63,8 @@ function get(object: unknown, path: Path): unknown {
  */
 export function podSpecOf(resource: Resource, extraTemplatePaths?: Readonly<Record<string, Path>>): PodSpecRef | undefined {
   if (extraTemplatePaths !== undefined) return extractPodSpec(resource, extraTemplatePaths);
+  // Most kinds run no pods: nothing to find or remember.
+  if (!isWorkload(resource)) return undefined;
   // Many checks ask for the same resource's pod spec: extract it once.
   if (!podSpecs.has(resource)) podSpecs.set(resource, extractPodSpec(resource, {}));
   return podSpecs.get(resource);

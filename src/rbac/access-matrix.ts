@@ -8,9 +8,8 @@ import { locateField } from '../yaml/positions.js';
 import { RBAC_ACCESS_SCHEMA } from './access-schema.js';
 import { ApiResourceCatalog } from './api-resources.js';
 import { parsePolicyRule } from './rules.js';
-import { describeSubject } from './subjects.js';
+import { describeSubject, principalKey } from './subjects.js';
 import { WILDCARD, type PolicyRule, type Subject } from './types.js';
-import { principalKey } from './who-can.js';
 
 /** The access levels every cluster has: the built-in aggregated ClusterRoles of the same names. */
 export const BUILTIN_ACCESS_LEVELS = ['view', 'edit', 'admin'] as const;

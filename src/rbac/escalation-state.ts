@@ -1,10 +1,9 @@
 import { appendTo } from '../model/lists.js';
 import type { BindingDef, Grant, HeldBinding, RbacModel, RoleDef, RuleRef } from './model.js';
 import { describeRole, describeScope } from './model.js';
-import { apiGroupMatches, resourceMatches, ruleAllows, verbMatches } from './rules.js';
-import { describeSubject, identityOf } from './subjects.js';
+import { apiGroupMatches, namesAny, resourceMatches, ruleAllows, verbMatches } from './rules.js';
+import { describeSubject, identityOf, principalKey } from './subjects.js';
 import { isNonResourceRequest, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
-import { principalKey } from './who-can.js';
 
 /**
  * What an attacker holds at one point of an escalation chain:
@@ -171,6 +170,8 @@ export class RoleMatches {
   /** By role, the ids of the shapes it reaches, of the first `reachingCount` shapes made. */
   private readonly reaching = new Map<RoleDef, number[]>();
   private reachingCount = 0;
+  /** The resources of the shapes made so far. */
+  private shapeResources: ReadonlySet<string> = new Set();
 
   /** One `Reach` object per namespace, shared by the states that reach only there. */
   private readonly single = new Map<string, Reach>();
@@ -208,11 +209,17 @@ export class RoleMatches {
       // Shapes made since the last question: start again (they are all made as modules load).
       this.reaching.clear();
       this.reachingCount = SHAPES.length;
+      this.shapeResources = new Set(SHAPES.map((shape) => shape.resource));
     }
     let reached = this.reaching.get(role);
     if (reached === undefined) {
-      const rules = this.model.effectiveRules(role);
-      reached = SHAPES.filter((shape) => rules.some((rule) => ruleReaches(rule.rule, shape))).map((shape) => shape.id);
+      const marked = new Uint8Array(SHAPES.length);
+      for (const { rule } of this.model.effectiveRules(role)) {
+        // Most rules name none of the shapes' resources: they reach none of them.
+        if (!namesAny(rule, this.shapeResources)) continue;
+        for (const shape of SHAPES) if (marked[shape.id] === 0 && ruleReaches(rule, shape)) marked[shape.id] = 1;
+      }
+      reached = SHAPES.filter((shape) => marked[shape.id] === 1).map((shape) => shape.id);
       this.reaching.set(role, reached);
     }
     return reached;

@@ -6,7 +6,7 @@ import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, 
 import { appendTo } from '../model/lists.js';
 import { describeBinding, describeRole, describeScope, type BindingDef, type RoleDef } from './model.js';
 import { roleCarriesRisk } from './risks.js';
-import { describeSubject, parseServiceAccountUserName, SYSTEM_MASTERS } from './subjects.js';
+import { ACCOUNT_PRINCIPAL, describeSubject, SYSTEM_MASTERS } from './subjects.js';
 import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
 
@@ -123,8 +123,9 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
   const groups = new Set<string>([SYSTEM_MASTERS]);
   for (const binding of analysis.model.bindings) {
     if (binding.namespace !== undefined) namespaces.add(binding.namespace);
-    for (const { subject } of binding.subjects) {
-      if (subject?.kind === 'User' && parseServiceAccountUserName(subject.name) === undefined) users.add(subject.name);
+    for (const { subject, principal } of binding.subjects) {
+      // A user name of a ServiceAccount is that ServiceAccount's principal, not a user's.
+      if (subject?.kind === 'User' && principal?.startsWith(ACCOUNT_PRINCIPAL) === false) users.add(subject.name);
       if (subject?.kind === 'Group') groups.add(subject.name);
     }
   }
@@ -531,12 +532,13 @@ const webhookPermission = (capability: Capability) => capability.permitsAny(['cr
 const nodeProxy: Technique = (context, capability, wanted) => {
   const permission = nodeProxyPermission(capability);
   if (permission === undefined) return [];
-  const targets = context.tokenWorkloads.filter((workload) => wanted.has(context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name)));
+  const namespaces = wanted.accountNamespaces;
+  const targets = context.tokenWorkloads.filter((workload) => (namespaces === undefined || namespaces.has(workload.serviceAccount.namespace)) && wanted.has(context.states.accountOf(workload.serviceAccount)));
   return targets.map((workload) =>
     step(
       'node-proxy',
       capability,
-      context.states.account(workload.serviceAccount.namespace, workload.serviceAccount.name),
+      context.states.accountOf(workload.serviceAccount),
       `runs a command in the pods of ${resourceLabel(workload.resource)} through the kubelet API (nodes/proxy), reading the token of ${accountText(workload.serviceAccount.namespace, workload.serviceAccount.name)}`,
       [permission],
       workload.resource,

@@ -1,12 +1,12 @@
 import type { RbacAnalysis } from './analysis.js';
-import { Capability, NOWHERE, RoleMatches, StateCatalog, stateKey, type EscalationState } from './escalation-state.js';
+import { Capability, NOWHERE, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
 import { classKey, Predecessors, type KeyedState } from './escalation-distance.js';
 import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
 import { appendTo } from '../model/lists.js';
 import type { BindingDef } from './model.js';
-import { classifySubject } from './subjects.js';
+import { ACCOUNT_PRINCIPAL, classifySubject, principalKey } from './subjects.js';
 import type { Subject } from './types.js';
-import { principalKey, sortBySubject } from './who-can.js';
+import { sortBySubject } from './who-can.js';
 import type { WorkloadIdentity } from './workloads.js';
 
 export interface EscalationOptions {
@@ -67,10 +67,8 @@ class StartIndex {
   constructor(analysis: RbacAnalysis, keys: ReadonlySet<string>) {
     if (keys.size === 0) return;
     for (const binding of analysis.model.bindings) {
-      for (const entry of binding.subjects) {
-        if (entry.subject === undefined) continue;
-        const key = principalKey(entry.subject);
-        if (keys.has(key)) appendTo(this.bindings, key, { binding, index: entry.index });
+      for (const { principal: key, index } of binding.subjects) {
+        if (key !== undefined && keys.has(key)) appendTo(this.bindings, key, { binding, index });
       }
     }
     for (const workload of analysis.workloads) {
@@ -99,31 +97,28 @@ function startsOf(analysis: RbacAnalysis, subjects: readonly Subject[]): Escalat
  * everyone.
  */
 export function escalationStarts(analysis: RbacAnalysis): EscalationStart[] {
-  return startsOf(analysis, startSubjects(analysis, new StateCatalog()));
+  return startsOf(analysis, startSubjects(analysis));
 }
 
 /** The subjects of `escalationStarts`, sorted. */
-function startSubjects(analysis: RbacAnalysis, states: StateCatalog): Subject[] {
-  // The catalog has one state per subject, found without building a key: most subjects are named by many bindings.
-  const seen = new Set<EscalationState>();
+function startSubjects(analysis: RbacAnalysis): Subject[] {
+  // By principal (a ServiceAccount and its user name are one), the first subject that names it; each principal judged once.
   const subjects = new Map<string, Subject>();
-  const add = (subject: Subject, state: EscalationState) => {
-    const key = states.keyOf(state);
-    if (!subjects.has(key)) subjects.set(key, subject);
-  };
+  const seen = new Set<string>();
   for (const binding of analysis.model.bindings) {
     if (binding.resource === undefined) continue;
-    for (const { subject } of binding.subjects) {
-      if (subject === undefined) continue;
-      const state = states.subject(subject);
-      if (seen.has(state)) continue;
-      seen.add(state);
+    for (const { subject, principal } of binding.subjects) {
+      if (subject === undefined || principal === undefined || seen.has(principal)) continue;
+      seen.add(principal);
       const kind = classifySubject(subject);
-      if (kind !== 'system-component' && kind !== 'masters') add(subject, state);
+      if (kind !== 'system-component' && kind !== 'masters') subjects.set(principal, subject);
     }
   }
   for (const known of analysis.serviceAccounts) {
-    if (known.workloads.length > 0) add({ kind: 'ServiceAccount', namespace: known.namespace, name: known.name }, states.accountOf(known));
+    if (known.workloads.length === 0) continue;
+    const subject: Subject = { kind: 'ServiceAccount', namespace: known.namespace, name: known.name };
+    const key = principalKey(subject);
+    if (!subjects.has(key)) subjects.set(key, subject);
   }
   return sortBySubject([...subjects.values()], (subject) => subject);
 }
@@ -178,8 +173,6 @@ class StateGraph {
   }
 }
 
-/** How `principalKey` begins for a ServiceAccount. */
-const ACCOUNT_KEY = principalKey({ kind: 'ServiceAccount', namespace: '', name: '' }).slice(0, -1);
 
 /** The steps from a state towards a goal, and the states they reach. */
 interface StepsTowardsGoal {
@@ -279,7 +272,7 @@ class GoalIndex {
     const accountNamespaces = new Set<string>();
     // By the key, which names a ServiceAccount however the subject was written (a User `system:serviceaccount:…` too).
     for (const key of this.distances.keys()) {
-      if (key.startsWith(ACCOUNT_KEY)) accountNamespaces.add(key.slice(ACCOUNT_KEY.length, key.indexOf('/')));
+      if (key.startsWith(ACCOUNT_PRINCIPAL)) accountNamespaces.add(key.slice(ACCOUNT_PRINCIPAL.length, key.indexOf('/')));
     }
     this.wanted = { has: (to) => this.distances.has(graph.keyOf(to)), accountNamespaces };
   }
@@ -413,7 +406,7 @@ export function findEscalationPaths(analysis: RbacAnalysis, options: EscalationO
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
   const context = searchContext(analysis);
   const graph = new StateGraph(context);
-  const subjects = options.from ?? startSubjects(analysis, context.states);
+  const subjects = options.from ?? startSubjects(analysis);
   const goals = new GoalIndex(
     graph,
     subjects.map((subject): EscalationState => ({ kind: 'subject', subject })),

@@ -1,7 +1,8 @@
 import type { RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
 import type { Grant } from './model.js';
-import { compareSubjects, principalKey } from './who-can.js';
+import { principalKey } from './subjects.js';
+import { compareSubjects } from './who-can.js';
 import { WILDCARD, type Subject } from './types.js';
 
 /** What one subject may do to one resource (or URL), in one scope. */

@@ -4,7 +4,7 @@ import { isRecord, type Resource } from '../model/resource.js';
 import { BUILTIN_CLUSTER_ROLE_BINDINGS, BUILTIN_CLUSTER_ROLES } from './builtin.js';
 import { appendTo } from '../model/lists.js';
 import { parsePolicyRules, ruleAllows } from './rules.js';
-import { describeSubject, identityOf, serviceAccountUserName, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
+import { describeSubject, identityOf, principalKey, SYSTEM_MASTERS, subjectApplies } from './subjects.js';
 import { isNonResourceRequest, RBAC_API_GROUP, type AccessRequest, type PolicyRule, type Subject, type UserInfo } from './types.js';
 
 /** A Role or ClusterRole: from the input, or one of the cluster's built-in ClusterRoles. */
@@ -41,6 +41,11 @@ export interface BindingSubject {
   /** Undefined when the entry applies to nobody (unknown kind, no name, a ServiceAccount of a ClusterRoleBinding without namespace). */
   subject: Subject | undefined;
   /**
+   * `principalKey` of the subject, worked out once: every question about who holds what looks
+   * bindings up by it. Undefined with the subject.
+   */
+  principal: string | undefined;
+  /**
    * `namespace-defaulted`: a ServiceAccount of a RoleBinding written without namespace, taken in
    * the binding's namespace as the authorizer does (the API server accepts this only for
    * RoleBindings). `namespace-missing`: the same in a ClusterRoleBinding, which the API server
@@ -64,7 +69,7 @@ export interface BindingDef {
 }
 
 /** A subject of a binding that applies to someone. */
-export type ResolvedBindingSubject = BindingSubject & { subject: Subject };
+export type ResolvedBindingSubject = BindingSubject & { subject: Subject; principal: string };
 
 /** A binding that applies to someone, with the first of its subjects that applies (the one the authorizer credits). */
 export interface HeldBinding {
@@ -132,26 +137,30 @@ function roleFromResource(resource: Resource): RoleDef {
   };
 }
 
+/** A binding subject that applies to a principal. */
+export function resolvedSubject(index: number, subject: Subject, note?: BindingSubject['note']): ResolvedBindingSubject {
+  return note === undefined ? { index, subject, principal: principalKey(subject) } : { index, subject, principal: principalKey(subject), note };
+}
+
 function readSubject(value: unknown, index: number, bindingKind: BindingDef['kind'], bindingNamespace: string | undefined): BindingSubject {
-  if (!isRecord(value) || typeof value.name !== 'string' || value.name === '') return { index, subject: undefined, note: 'invalid' };
+  if (!isRecord(value) || typeof value.name !== 'string' || value.name === '') return { index, subject: undefined, principal: undefined, note: 'invalid' };
   const name = value.name;
   switch (value.kind) {
     case 'User':
     case 'Group':
-      return { index, subject: { kind: value.kind, name } };
+      return resolvedSubject(index, { kind: value.kind, name });
     case 'ServiceAccount': {
-      if (typeof value.namespace === 'string' && value.namespace !== '') return { index, subject: { kind: 'ServiceAccount', namespace: value.namespace, name } };
-      if (bindingKind === 'RoleBinding' && bindingNamespace !== undefined) {
-        return { index, subject: { kind: 'ServiceAccount', namespace: bindingNamespace, name }, note: 'namespace-defaulted' };
-      }
-      return { index, subject: undefined, note: 'namespace-missing' };
+      if (typeof value.namespace === 'string' && value.namespace !== '') return resolvedSubject(index, { kind: 'ServiceAccount', namespace: value.namespace, name });
+      if (bindingKind === 'RoleBinding' && bindingNamespace !== undefined) return resolvedSubject(index, { kind: 'ServiceAccount', namespace: bindingNamespace, name }, 'namespace-defaulted');
+      return { index, subject: undefined, principal: undefined, note: 'namespace-missing' };
     }
     default:
-      return { index, subject: undefined, note: 'unknown-kind' };
+      return { index, subject: undefined, principal: undefined, note: 'unknown-kind' };
   }
 }
 
-function bindingFromResource(resource: Resource): Omit<BindingDef, 'role'> {
+/** A binding of the input; its `role` is filled in once the roles are known. */
+function bindingFromResource(resource: Resource): BindingDef {
   const object = resource.object;
   const kind = resource.kind as BindingDef['kind'];
   const namespace = kind === 'RoleBinding' ? resource.namespace : undefined;
@@ -165,6 +174,7 @@ function bindingFromResource(resource: Resource): Omit<BindingDef, 'role'> {
     builtin: false,
     roleRef: { kind: typeof roleRef.kind === 'string' ? roleRef.kind : '', name: typeof roleRef.name === 'string' ? roleRef.name : '' },
     subjects: subjects.map((subject: unknown, index) => readSubject(subject, index, kind, namespace)),
+    role: undefined,
   };
 }
 
@@ -251,21 +261,25 @@ export class RbacModel {
     const bindings: BindingDef[] = [];
     for (const resource of rbacResources) {
       if (!BINDING_KINDS.has(resource.kind)) continue;
+      // Made whole and then given its role, rather than copied with it: there may be tens of thousands.
       const binding = bindingFromResource(resource);
-      bindings.push({ ...binding, role: this.resolveRoleRef(binding) });
+      binding.role = this.resolveRoleRef(binding);
+      bindings.push(binding);
     }
     if (options.defaultBindings === true) {
       for (const builtin of BUILTIN_CLUSTER_ROLE_BINDINGS) {
-        const binding: Omit<BindingDef, 'role'> = {
+        const binding: BindingDef = {
           kind: 'ClusterRoleBinding',
           name: builtin.name,
           namespace: undefined,
           resource: undefined,
           builtin: true,
           roleRef: { kind: 'ClusterRole', name: builtin.roleName },
-          subjects: builtin.subjects.map((subject, index) => ({ index, subject })),
+          subjects: builtin.subjects.map((subject, index) => resolvedSubject(index, subject)),
+          role: undefined,
         };
-        bindings.push({ ...binding, role: this.resolveRoleRef(binding) });
+        binding.role = this.resolveRoleRef(binding);
+        bindings.push(binding);
       }
     }
     this.bindings = bindings;
@@ -435,14 +449,13 @@ export class RbacModel {
     return grants;
   }
 
-  /** Positions in `bindings` of the bindings that name each user (ServiceAccounts by their user name) and each group. */
+  /** Positions in `bindings` of the bindings that name each principal, by `principalKey`. */
   private subjectIndex(): Map<string, number[]> {
     if (this.bindingsBySubject === undefined) {
       const index = new Map<string, number[]>();
       this.bindings.forEach((binding, position) => {
-        for (const { subject } of binding.subjects) {
-          if (subject === undefined) continue;
-          const key = subject.kind === 'Group' ? groupKey(subject.name) : userKey(subject.kind === 'User' ? subject.name : serviceAccountUserName(subject.namespace, subject.name));
+        for (const { principal: key } of binding.subjects) {
+          if (key === undefined) continue;
           const list = index.get(key);
           if (list === undefined) index.set(key, [position]);
           else if (list[list.length - 1] !== position) list.push(position);
@@ -469,8 +482,8 @@ export class RbacModel {
 
   private findBindingsFor(identity: UserInfo): HeldBinding[] {
     const index = this.subjectIndex();
-    const candidates: (readonly number[] | undefined)[] = identity.name === undefined ? [] : [index.get(userKey(identity.name))];
-    for (const group of identity.groups) candidates.push(index.get(groupKey(group)));
+    const candidates: (readonly number[] | undefined)[] = identity.name === undefined ? [] : [index.get(principalKey({ kind: 'User', name: identity.name }))];
+    for (const group of identity.groups) candidates.push(index.get(principalKey({ kind: 'Group', name: group })));
     const out: HeldBinding[] = [];
     // Only bindings naming the user or one of its groups can apply.
     for (const position of sortedUnion(candidates)) {
@@ -545,14 +558,6 @@ export class RbacModel {
 }
 
 /** The key under which the subject index files bindings naming a user (a ServiceAccount by its user name). */
-function userKey(name: string): string {
-  return `user:${name}`;
-}
-
-function groupKey(name: string): string {
-  return `group:${name}`;
-}
-
 /** Sorted ascending lists of positions merged into one, without repeats. */
 function sortedUnion(lists: readonly (readonly number[] | undefined)[]): number[] {
   const present = lists.filter((list): list is readonly number[] => list !== undefined && list.length > 0);

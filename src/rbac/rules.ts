@@ -21,13 +21,18 @@ export function parsePolicyRules(value: unknown): (PolicyRule | undefined)[] {
 
 // The matchers below follow k8s.io/kubernetes pkg/apis/rbac/v1/evaluation_helpers.go exactly.
 
+// Loops rather than closures: these run for every (rule, request) pair a question asks about.
 export function verbMatches(rule: PolicyRule, verb: string): boolean {
-  return rule.verbs.some((ruleVerb) => ruleVerb === WILDCARD || ruleVerb === verb);
+  for (const ruleVerb of rule.verbs) if (ruleVerb === WILDCARD || ruleVerb === verb) return true;
+  return false;
 }
 
 export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
-  return rule.apiGroups.some((ruleGroup) => ruleGroup === WILDCARD || ruleGroup === group);
+  for (const ruleGroup of rule.apiGroups) if (ruleGroup === WILDCARD || ruleGroup === group) return true;
+  return false;
 }
+
+const SLASH = 0x2f;
 
 /**
  * Whether the rule names the resource. `*` matches every resource and every subresource;
@@ -35,11 +40,28 @@ export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
  * any resource. There is no `pods/*`: written in a rule, it matches nothing.
  */
 export function resourceMatches(rule: PolicyRule, resource: string, subresource?: string): boolean {
-  const combined = subresource ? `${resource}/${subresource}` : resource;
-  return rule.resources.some((ruleResource) => {
-    if (ruleResource === WILDCARD || ruleResource === combined) return true;
-    return subresource !== undefined && subresource !== '' && ruleResource === `*/${subresource}`;
-  });
+  const sub = subresource === undefined || subresource === '' ? undefined : subresource;
+  for (const ruleResource of rule.resources) {
+    if (ruleResource === WILDCARD) return true;
+    if (sub === undefined) {
+      if (ruleResource === resource) return true;
+      continue;
+    }
+    // `resource/sub` exactly, or `*/sub`, compared in place rather than built for every rule.
+    if (ruleResource.length === resource.length + 1 + sub.length && ruleResource.charCodeAt(resource.length) === SLASH && ruleResource.startsWith(resource) && ruleResource.endsWith(sub)) return true;
+    if (ruleResource.length === sub.length + 2 && ruleResource.startsWith('*/') && ruleResource.endsWith(sub)) return true;
+  }
+  return false;
+}
+
+/** Whether a rule may name one of these resources: `*`, `*\/<sub>`, or one of them with or without a subresource. */
+export function namesAny(rule: PolicyRule, resources: ReadonlySet<string>): boolean {
+  for (const resource of rule.resources) {
+    const slash = resource.indexOf('/');
+    const base = slash < 0 ? resource : resource.slice(0, slash);
+    if (base === WILDCARD || resources.has(base)) return true;
+  }
+  return false;
 }
 
 /** An empty `resourceNames` allows every name; otherwise the request must name one of them (a request without a name never matches). */

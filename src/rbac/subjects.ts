@@ -24,6 +24,19 @@ export function parseServiceAccountUserName(userName: string): { namespace: stri
   return { namespace: parts[0] as string, name: parts[1] as string };
 }
 
+/** How the `principalKey` of every ServiceAccount begins: `ServiceAccount:<namespace>/<name>`. */
+export const ACCOUNT_PRINCIPAL = 'ServiceAccount:';
+
+/** One key per principal: a ServiceAccount and its `system:serviceaccount:` user name are the same one. */
+export function principalKey(subject: Subject): string {
+  if (subject.kind === 'ServiceAccount') return `${ACCOUNT_PRINCIPAL}${subject.namespace}/${subject.name}`;
+  if (subject.kind === 'User') {
+    const account = parseServiceAccountUserName(subject.name);
+    if (account !== undefined) return `${ACCOUNT_PRINCIPAL}${account.namespace}/${account.name}`;
+  }
+  return `${subject.kind}:${subject.name}`;
+}
+
 /** `system:serviceaccounts:<namespace>`: the group of every ServiceAccount of a namespace. */
 export function serviceAccountNamespaceGroup(namespace: string): string {
   return `${SERVICE_ACCOUNT_GROUP_PREFIX}${namespace}`;

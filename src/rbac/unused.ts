@@ -4,7 +4,7 @@ import type { BindingDef, RoleDef, RuleRef } from './model.js';
 import { ruleAllows } from './rules.js';
 import { subjectApplies } from './subjects.js';
 import { isNonResourceRequest, type AccessRequest, type Subject, type UserInfo } from './types.js';
-import { compareSubjects, principalKey } from './who-can.js';
+import { compareSubjects } from './who-can.js';
 
 /** One binding as it reaches one of its subjects, and which of its role's rules the log used. */
 export interface BindingUse {
@@ -97,8 +97,8 @@ export function ruleUsage(analysis: RbacAnalysis, events: readonly AuditEvent[])
   for (const binding of model.bindings) {
     if (binding.resource === undefined || binding.role === undefined) continue;
     for (const entry of binding.subjects) {
-      if (entry.subject === undefined) continue;
-      const key = principalKey(entry.subject);
+      const key = entry.principal;
+      if (entry.subject === undefined || key === undefined) continue;
       let subject = subjects.get(key);
       if (subject === undefined) {
         subject = { subject: entry.subject, requests: 0, bindings: [] };
@@ -161,7 +161,7 @@ export function ruleUsage(analysis: RbacAnalysis, events: readonly AuditEvent[])
     for (const identity of made) {
       for (const { binding } of model.bindingsFor(identity)) {
         for (const entry of binding.subjects) {
-          const subject = entry.subject === undefined ? undefined : subjects.get(principalKey(entry.subject));
+          const subject = entry.principal === undefined ? undefined : subjects.get(entry.principal);
           if (subject !== undefined && entry.subject !== undefined && subjectApplies(entry.subject, identity)) credited.add(subject);
         }
       }

@@ -3,7 +3,7 @@ import { compareText } from './analysis.js';
 import type { BindingDef, Grant, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
 import type { AccessQuery } from './query.js';
 import { ruleAllows } from './rules.js';
-import { parseServiceAccountUserName, serviceAccountUserName } from './subjects.js';
+import { principalKey, serviceAccountUserName } from './subjects.js';
 import { isNonResourceRequest, type Subject } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
 
@@ -37,28 +37,6 @@ export function bindingAppliesTo(binding: BindingDef, query: AccessQuery): boole
   if (isNonResourceRequest(query.request)) return false;
   if (query.request.namespace !== undefined) return binding.namespace === query.request.namespace;
   return query.anyNamespace;
-}
-
-/** One key per principal: a ServiceAccount and its `system:serviceaccount:` user name are the same one. */
-export function principalKey(subject: Subject): string {
-  if (subject.kind === 'ServiceAccount') return `ServiceAccount:${subject.namespace}/${subject.name}`;
-  if (subject.kind === 'User') {
-    const account = parseServiceAccountUserName(subject.name);
-    if (account !== undefined) return `ServiceAccount:${account.namespace}/${account.name}`;
-  }
-  return `${subject.kind}:${subject.name}`;
-}
-
-/** `principalKey` of the subjects of bindings, which are asked about again and again. */
-const keysOfSubjects = new WeakMap<Subject, string>();
-
-function subjectKey(subject: Subject): string {
-  let key = keysOfSubjects.get(subject);
-  if (key === undefined) {
-    key = principalKey(subject);
-    keysOfSubjects.set(subject, key);
-  }
-  return key;
 }
 
 /** The `principalKey`s of the subjects that may name a workload's identity in a binding: its user, and its groups. */
@@ -114,17 +92,18 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
   };
   const request = query.request;
   // Only ClusterRoleBindings allow URLs and cluster-scoped resources; only those and the namespace's RoleBindings a request in a namespace.
+  // These are exactly the bindings `bindingAppliesTo` accepts.
   const scope = isNonResourceRequest(request) ? null : request.namespace !== undefined ? request.namespace : query.anyNamespace ? undefined : null;
   for (const binding of model.bindingsInScope(scope)) {
-    if (binding.role === undefined || !bindingAppliesTo(binding, query)) continue;
+    if (binding.role === undefined) continue;
     const rule = firstAllowing(binding.role);
     if (rule === undefined) continue;
     for (const subject of binding.subjects) {
-      if (subject.subject === undefined) continue;
-      const key = subjectKey(subject.subject);
+      const key = subject.principal;
+      if (key === undefined) continue;
       let entry = bySubject.get(key);
       if (entry === undefined) {
-        entry = { access: { subject: subject.subject, grants: [] }, last: undefined };
+        entry = { access: { subject: subject.subject as Subject, grants: [] }, last: undefined };
         bySubject.set(key, entry);
       }
       // A binding that names the same principal twice (a ServiceAccount and its user name) grants once: bindings come one at a time.

@@ -77,7 +77,19 @@ export interface WorkloadIdentity {
 const WORKLOADS = new Set(WORKLOAD_KINDS);
 
 /** Every workload of the input (everything that runs pods and has a pod template), with its ServiceAccount and token. */
-export function workloadIdentities(resources: readonly Resource[]): WorkloadIdentity[] {
+export function workloadIdentities(resources: readonly Resource[]): readonly WorkloadIdentity[] {
+  // The analysis and the token check both ask about the same resources: work them out once.
+  let known = identitiesOf.get(resources);
+  if (known === undefined) {
+    known = findWorkloadIdentities(resources);
+    identitiesOf.set(resources, known);
+  }
+  return known;
+}
+
+const identitiesOf = new WeakMap<readonly Resource[], readonly WorkloadIdentity[]>();
+
+function findWorkloadIdentities(resources: readonly Resource[]): WorkloadIdentity[] {
   const serviceAccounts = new Map<string, Resource>();
   for (const resource of resources) {
     if (resource.kind === 'ServiceAccount' && apiGroup(resource.apiVersion) === '') serviceAccounts.set(`${resource.namespace ?? ''}/${resource.name}`, resource);
