@@ -50,7 +50,12 @@ function generatedLabelMatches(workload: Workload, key: string, value: string): 
 /** Whether a Service selector (a map, all pairs required) selects the pods of a workload. */
 export function selectsWorkload(selector: Labels, workload: Workload): boolean {
   const labels = labelsOf(workload.podSpec.metadata);
-  return Object.entries(selector).every(([key, value]) => (Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] === value : generatedLabelMatches(workload, key, value)));
+  // Asked for every (Service, workload) pair of a namespace: no entry arrays.
+  for (const key in selector) {
+    const value = selector[key] as string;
+    if (!(Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] === value : generatedLabelMatches(workload, key, value))) return false;
+  }
+  return true;
 }
 
 /** API groups of Kubernetes itself: none of their kinds outside the workload kinds creates pods. */
@@ -124,7 +129,19 @@ export interface NamespaceWorkloads {
 
 const WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
 
-export function workloadsByNamespace(resources: readonly Resource[]): Map<string, NamespaceWorkloads> {
+/** The workloads of each namespace, worked out once per input (several Service checks ask). */
+export function workloadsByNamespace(resources: readonly Resource[]): ReadonlyMap<string, NamespaceWorkloads> {
+  let known = namespaceWorkloads.get(resources);
+  if (known === undefined) {
+    known = findWorkloadsByNamespace(resources);
+    namespaceWorkloads.set(resources, known);
+  }
+  return known;
+}
+
+const namespaceWorkloads = new WeakMap<readonly Resource[], ReadonlyMap<string, NamespaceWorkloads>>();
+
+function findWorkloadsByNamespace(resources: readonly Resource[]): Map<string, NamespaceWorkloads> {
   const byNamespace = new Map<string, NamespaceWorkloads>();
   const entry = (namespace: string) => {
     let found = byNamespace.get(namespace);
