@@ -334,6 +334,28 @@ describe('bindings and namespaces', () => {
     const broken = model.bindings.find((binding) => binding.name === 'broken');
     assert.equal(broken?.subjects[0]?.subject, undefined);
     assert.equal(broken?.subjects[0]?.note, 'namespace-missing');
+    assert.equal(broken?.subjects[0]?.principal, undefined);
+  });
+
+  it('keys each subject by its principal: a ServiceAccount and its user name are one', () => {
+    const held = buildRbacModel(
+      load(`apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: both}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects:
+  - {kind: ServiceAccount, name: web, namespace: shop}
+  - {kind: User, name: "system:serviceaccount:shop:web"}
+  - {kind: User, name: web}
+  - {kind: Group, name: web}
+`),
+    );
+    const principals = held.bindings[0]?.subjects.map((subject) => subject.principal);
+    assert.deepEqual(principals, ['ServiceAccount:shop/web', 'ServiceAccount:shop/web', 'User:web', 'Group:web']);
+    // Both spellings of the ServiceAccount find the binding once, credited to the first subject.
+    const bindings = held.bindingsFor(serviceAccountIdentity('shop', 'web'));
+    assert.deepEqual(bindings.map((entry) => `${entry.binding.name}:${entry.subject.index}`), ['both:0']);
+    assert.deepEqual(held.bindingsFor(userIdentity('web')).map((entry) => `${entry.binding.name}:${entry.subject.index}`), ['both:2']);
   });
 
   it('grantsFor lists every rule with its binding, role and namespace scope', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRequest, isFullWildcardRule, parsePolicyRule, ruleAllows } from './rules.js';
+import { describeRequest, isFullWildcardRule, namesAny, parsePolicyRule, ruleAllows } from './rules.js';
 import type { AccessRequest, PolicyRule } from './types.js';
 
 function rule(fields: Partial<PolicyRule>): PolicyRule {
@@ -24,6 +24,11 @@ describe('rule matching (RuleAllows)', () => {
     { name: '*/subresource matches that subresource of any resource', rule: rule({ verbs: ['update'], apiGroups: ['*'], resources: ['*/scale'] }), request: { verb: 'update', group: 'apps', resource: 'deployments', subresource: 'scale', name: 'web' }, allowed: true },
     { name: '*/subresource does not match another subresource', rule: rule({ verbs: ['update'], apiGroups: ['*'], resources: ['*/scale'] }), request: { verb: 'update', group: 'apps', resource: 'deployments', subresource: 'status', name: 'web' }, allowed: false },
     { name: '*/subresource does not match the resource itself', rule: rule({ verbs: ['update'], apiGroups: ['*'], resources: ['*/scale'] }), request: { verb: 'update', group: 'apps', resource: 'deployments', name: 'web' }, allowed: false },
+    { name: 'another resource with the same subresource', rule: rule({ verbs: ['create'], apiGroups: [''], resources: ['services/exec'] }), request: { verb: 'create', resource: 'pods', subresource: 'exec', name: 'web' }, allowed: false },
+    { name: 'a resource that only begins like the rule\'s', rule: rule({ verbs: ['create'], apiGroups: [''], resources: ['pod/exec'] }), request: { verb: 'create', resource: 'pods', subresource: 'exec', name: 'web' }, allowed: false },
+    { name: 'a subresource that only ends like the rule\'s', rule: rule({ verbs: ['create'], apiGroups: [''], resources: ['pods/xexec', '*/xexec'] }), request: { verb: 'create', resource: 'pods', subresource: 'exec', name: 'web' }, allowed: false },
+    { name: 'the same letters without the slash', rule: rule({ verbs: ['get'], apiGroups: [''], resources: ['podsxlog'] }), request: { verb: 'get', resource: 'pods', subresource: 'log', name: 'web' }, allowed: false },
+    { name: 'an empty subresource is the resource itself', rule: rule({ verbs: ['get'], apiGroups: [''], resources: ['pods'] }), request: { verb: 'get', resource: 'pods', subresource: '', name: 'web' }, allowed: true },
     { name: 'resource/* is not a wildcard: it matches nothing', rule: rule({ verbs: ['create'], apiGroups: [''], resources: ['pods/*'] }), request: { verb: 'create', resource: 'pods', subresource: 'exec', name: 'web' }, allowed: false },
     { name: 'resourceNames: listed name', rule: rule({ verbs: ['get'], apiGroups: [''], resources: ['configmaps'], resourceNames: ['app'] }), request: { verb: 'get', resource: 'configmaps', name: 'app' }, allowed: true },
     { name: 'resourceNames: other name', rule: rule({ verbs: ['get'], apiGroups: [''], resources: ['configmaps'], resourceNames: ['app'] }), request: { verb: 'get', resource: 'configmaps', name: 'db' }, allowed: false },
@@ -63,5 +68,21 @@ describe('rule helpers', () => {
   it('describes requests the way kubectl names resources', () => {
     assert.equal(describeRequest({ verb: 'update', group: 'apps', resource: 'deployments', subresource: 'scale', name: 'web' }), 'update deployments.apps/scale "web"');
     assert.equal(describeRequest({ verb: 'get', path: '/healthz' }), 'get /healthz');
+  });
+});
+
+describe('namesAny', () => {
+  const risky = new Set(['secrets', 'pods']);
+  it('is true for one of the resources, with or without a subresource', () => {
+    assert.equal(namesAny(rule({ resources: ['configmaps', 'secrets'] }), risky), true);
+    assert.equal(namesAny(rule({ resources: ['pods/exec'] }), risky), true);
+  });
+  it('is true for * and */<sub>, which may name any of them', () => {
+    assert.equal(namesAny(rule({ resources: ['*'] }), risky), true);
+    assert.equal(namesAny(rule({ resources: ['*/exec'] }), risky), true);
+  });
+  it('is false for other resources, and for names that only begin alike', () => {
+    assert.equal(namesAny(rule({ resources: ['configmaps', 'secretstores', 'podsecuritypolicies/use'] }), risky), false);
+    assert.equal(namesAny(rule({ resources: [] }), risky), false);
   });
 });
