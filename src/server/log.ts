@@ -65,7 +65,12 @@ export function jsonLogger(stream: { write(text: string): unknown }, minimum: Lo
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (LOG_LEVELS.indexOf(level) < rank) return;
     const line: LogFields = { time: clock().toISOString(), level, msg: message };
-    if (fields !== undefined) for (const [key, value] of Object.entries(fields)) if (value !== undefined) line[key] = bounded(value);
+    if (fields !== undefined) {
+      for (const key in fields) {
+        const value = fields[key];
+        if (value !== undefined) line[key] = bounded(value);
+      }
+    }
     pending.push(`${JSON.stringify(line)}\n`);
     if (!scheduled) {
       scheduled = true;

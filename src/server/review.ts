@@ -18,7 +18,7 @@ export type Verdict = 'allowed' | 'denied' | 'skipped' | 'patched' | 'unchanged'
 export interface ReviewOutcome {
   review: AdmissionReviewResponse;
   verdict: Verdict;
-  /** Fields of the decision log line: identities, check ids and paths, never object content. */
+  /** Fields of the decision log line, beginning with the endpoint: identities, check ids and paths, never object content. */
   log: Record<string, unknown>;
 }
 
@@ -29,8 +29,14 @@ function findingSummary(finding: Finding): string {
   return `${finding.checkId}@${finding.path}`;
 }
 
-function requestFields(request: AdmissionRequest): Record<string, unknown> {
+/**
+ * The log fields of a request at an endpoint and how it ended, in one object literal: the
+ * outcome's fields are then assigned to it (written after a spread copy instead, each field
+ * would take V8's slow path, several microseconds per review).
+ */
+function requestFields(request: AdmissionRequest, endpoint: Endpoint, decision: Verdict): Record<string, unknown> {
   return {
+    endpoint,
     uid: request.uid,
     operation: request.operation,
     kind: request.kind.kind,
@@ -39,6 +45,7 @@ function requestFields(request: AdmissionRequest): Record<string, unknown> {
     name: request.name,
     user: request.userInfo.username,
     dryRun: request.dryRun === true ? true : undefined,
+    decision,
   };
 }
 
@@ -52,18 +59,15 @@ export function validationResponse(request: AdmissionRequest, decision: Admissio
     response.auditAnnotations = { 'audit-findings': text.length > MAX_AUDIT_VALUE ? `${text.slice(0, MAX_AUDIT_VALUE - 1)}…` : text };
   }
   const verdict: Verdict = decision.skipped !== undefined ? 'skipped' : decision.allowed ? 'allowed' : 'denied';
-  const log: Record<string, unknown> = {
-    ...requestFields(request),
-    decision: verdict,
-    object: decision.resource !== undefined ? resourceLabel(decision.resource) : undefined,
-    skipped: decision.skipped?.detail,
-    denied: decision.denying.length > 0 ? decision.denying.map(findingSummary) : undefined,
-    warned: decision.warned.length > 0 ? decision.warned.map(findingSummary) : undefined,
-    audited: decision.audited.length > 0 ? decision.audited.map((finding) => ({ check: finding.checkId, severity: finding.severity, path: finding.path, container: finding.container, message: finding.message })) : undefined,
-    excepted: decision.findings.some((finding) => finding.status === 'excepted')
-      ? decision.findings.filter((finding) => finding.status === 'excepted').map((finding) => `${findingSummary(finding)} (${finding.exception})`)
-      : undefined,
-  };
+  const log = requestFields(request, 'validate', verdict);
+  log.object = decision.resource !== undefined ? resourceLabel(decision.resource) : undefined;
+  log.skipped = decision.skipped?.detail;
+  log.denied = decision.denying.length > 0 ? decision.denying.map(findingSummary) : undefined;
+  log.warned = decision.warned.length > 0 ? decision.warned.map(findingSummary) : undefined;
+  log.audited = decision.audited.length > 0 ? decision.audited.map((finding) => ({ check: finding.checkId, severity: finding.severity, path: finding.path, container: finding.container, message: finding.message })) : undefined;
+  log.excepted = decision.findings.some((finding) => finding.status === 'excepted')
+    ? decision.findings.filter((finding) => finding.status === 'excepted').map((finding) => `${findingSummary(finding)} (${finding.exception})`)
+    : undefined;
   return { review: admissionReviewResponse(response), verdict, log };
 }
 
@@ -75,13 +79,10 @@ export function mutationResponse(request: AdmissionRequest, decision: MutationDe
     response.patch = Buffer.from(JSON.stringify(decision.patch)).toString('base64');
   }
   const verdict: Verdict = decision.skipped !== undefined ? 'skipped' : decision.patch.length > 0 ? 'patched' : 'unchanged';
-  const log = {
-    ...requestFields(request),
-    decision: verdict,
-    object: decision.resource !== undefined ? resourceLabel(decision.resource) : undefined,
-    skipped: decision.skipped?.detail,
-    patched: decision.patch.length > 0 ? decision.patch.map((operation) => operation.path) : undefined,
-  };
+  const log = requestFields(request, 'mutate', verdict);
+  log.object = decision.resource !== undefined ? resourceLabel(decision.resource) : undefined;
+  log.skipped = decision.skipped?.detail;
+  log.patched = decision.patch.length > 0 ? decision.patch.map((operation) => operation.path) : undefined;
   return { review: admissionReviewResponse(response), verdict, log };
 }
 
@@ -100,5 +101,9 @@ export function failureResponse(request: AdmissionRequest, endpoint: Endpoint, m
   const response: AdmissionResponse = { uid: request.uid, allowed: mode === 'open' };
   if (mode === 'closed') response.status = { code: 500, reason: 'InternalError', message: `${what}. Denied because the server fails closed.` };
   else if (endpoint === 'validate') response.warnings = [`${what}. Allowed because the server fails open.`];
-  return { review: admissionReviewResponse(response), verdict: 'error', log: { ...requestFields(request), decision: 'error', failureMode: mode, allowed: mode === 'open', cause } };
+  const log = requestFields(request, endpoint, 'error');
+  log.failureMode = mode;
+  log.allowed = mode === 'open';
+  log.cause = cause;
+  return { review: admissionReviewResponse(response), verdict: 'error', log };
 }

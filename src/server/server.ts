@@ -241,7 +241,11 @@ export class WebhookServer {
     this.metrics.latency.observe({ endpoint }, seconds);
     this.metrics.requests.inc({ endpoint, operation: request.operation, kind: request.kind.kind, decision: outcome.verdict });
     // Errors were logged when decided; the fields of a line nobody writes are not copied.
-    if (outcome.verdict !== 'error' && this.logger.enabled('info')) this.logger.info('admission review', { endpoint, ...outcome.log, ms: Math.round(seconds * 1e5) / 100 });
+    if (outcome.verdict !== 'error' && this.logger.enabled('info')) {
+      // The outcome is this request's own: its fields take the time too, without a copy.
+      outcome.log.ms = Math.round(seconds * 1e5) / 100;
+      this.logger.info('admission review', outcome.log);
+    }
   }
 
   private tooLarge(response: ServerResponse, request: IncomingMessage): void {
