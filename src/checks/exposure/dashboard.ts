@@ -10,6 +10,8 @@ const KUBERNETESUI_DASHBOARD_IMAGES = new Set(['dashboard', 'dashboard-web', 'da
  * (`bitnami/kubernetes-dashboard`).
  */
 export function isDashboardImage(reference: ImageReference): boolean {
+  // Every name below has it: most images are told apart without splitting.
+  if (!reference.repository.includes('dashboard')) return false;
   const segments = reference.repository.split('/');
   const name = segments[segments.length - 1] ?? '';
   if (name.startsWith('kubernetes-dashboard')) return true;

@@ -12,7 +12,19 @@ export interface DeclaredPort {
   path: Path;
 }
 
-export function declaredPorts(container: ContainerRef): DeclaredPort[] {
+const portsOf = new WeakMap<ContainerRef, readonly DeclaredPort[]>();
+
+/** The container's `ports`, read once per container (several checks ask): do not change the list. */
+export function declaredPorts(container: ContainerRef): readonly DeclaredPort[] {
+  let ports = portsOf.get(container);
+  if (ports === undefined) {
+    ports = readPorts(container);
+    portsOf.set(container, ports);
+  }
+  return ports;
+}
+
+function readPorts(container: ContainerRef): DeclaredPort[] {
   const ports = Array.isArray(container.container.ports) ? container.container.ports : [];
   const out: DeclaredPort[] = [];
   ports.forEach((port: unknown, index) => {

@@ -21,13 +21,23 @@ export const probePortUnknown: ResourceCheck = {
   },
   run({ podSpec, report }) {
     for (const container of podSpec?.containers ?? []) {
-      const names = new Set(declaredPorts(container).flatMap((port) => (port.name === undefined ? [] : [port.name])));
+      // The declared names are gathered only for a container whose probes name a port.
+      let declared: Set<string> | undefined;
+      const namesOf = () => {
+        if (declared === undefined) {
+          declared = new Set();
+          for (const port of declaredPorts(container)) if (port.name !== undefined) declared.add(port.name);
+        }
+        return declared;
+      };
       for (const probeName of PROBES) {
         const probe = container.container[probeName];
         if (!isRecord(probe)) continue;
         for (const handler of HANDLERS) {
           const action = probe[handler];
-          if (!isRecord(action) || typeof action.port !== 'string' || names.has(action.port)) continue;
+          if (!isRecord(action) || typeof action.port !== 'string') continue;
+          const names = namesOf();
+          if (names.has(action.port)) continue;
           const port = action.port;
           const path = [...container.path, probeName, handler, 'port'];
           const message = /^\d+$/.test(port)

@@ -54,9 +54,23 @@ export interface ContainerImage {
   reference: ImageReference;
 }
 
-export function containerImages(podSpec: PodSpecRef | undefined): ContainerImage[] {
+const NO_IMAGES: readonly ContainerImage[] = Object.freeze([]);
+const imagesOf = new WeakMap<PodSpecRef, readonly ContainerImage[]>();
+
+/** The parsed images of a pod's containers, worked out once per pod spec (every image check asks): do not change the list. */
+export function containerImages(podSpec: PodSpecRef | undefined): readonly ContainerImage[] {
+  if (podSpec === undefined) return NO_IMAGES;
+  let images = imagesOf.get(podSpec);
+  if (images === undefined) {
+    images = readContainerImages(podSpec);
+    imagesOf.set(podSpec, images);
+  }
+  return images;
+}
+
+function readContainerImages(podSpec: PodSpecRef): ContainerImage[] {
   const out: ContainerImage[] = [];
-  for (const container of podSpec?.containers ?? []) {
+  for (const container of podSpec.containers) {
     const image = container.container.image;
     if (typeof image !== 'string') continue;
     const reference = parseImageReference(image);
