@@ -40,21 +40,28 @@ abstract class Metric<T> {
 
   protected abstract initial(): T;
 
+  /** A label's value, or `other` once the label has taken its share of distinct values. */
+  private bounded(label: string, value: string): string {
+    let values = this.seen.get(label);
+    if (values === undefined) this.seen.set(label, (values = new Set()));
+    if (values.has(value)) return value;
+    if (values.size >= MAX_LABEL_VALUES) return 'other';
+    values.add(value);
+    return value;
+  }
+
   protected at(labels: Labels): Series<T> {
-    const bounded: Record<string, string> = {};
-    for (const label of this.labelNames) {
-      const value = labels[label] ?? '';
-      let values = this.seen.get(label);
-      if (values === undefined) this.seen.set(label, (values = new Set()));
-      if (!values.has(value) && values.size >= MAX_LABEL_VALUES) bounded[label] = 'other';
-      else {
-        values.add(value);
-        bounded[label] = value;
-      }
+    // Asked on every request: the key is built without intermediate objects, the labels only for a new series.
+    let key = '';
+    for (let index = 0; index < this.labelNames.length; index++) {
+      const label = this.labelNames[index] as string;
+      const value = this.bounded(label, labels[label] ?? '');
+      key = index === 0 ? value : `${key}\u0000${value}`;
     }
-    const key = this.labelNames.map((label) => bounded[label]).join('\u0000');
     let entry = this.series.get(key);
     if (entry === undefined) {
+      const bounded: Record<string, string> = {};
+      for (const label of this.labelNames) bounded[label] = this.bounded(label, labels[label] ?? '');
       entry = { labels: bounded, value: this.initial() };
       this.series.set(key, entry);
     }

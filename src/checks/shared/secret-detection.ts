@@ -251,6 +251,20 @@ function normaliseName(name: string): string {
  * secret (`…_FILE`, `…_NAME`, `…_TTL`).
  */
 export function isSensitiveName(name: string): boolean {
+  // The same names come back in every pod and ConfigMap (LOG_LEVEL, DB_HOST…): judge each once.
+  let sensitive = sensitiveNames.get(name);
+  if (sensitive === undefined) {
+    sensitive = judgeName(name);
+    if (sensitiveNames.size >= MAX_REMEMBERED_NAMES) sensitiveNames.clear();
+    sensitiveNames.set(name, sensitive);
+  }
+  return sensitive;
+}
+
+const MAX_REMEMBERED_NAMES = 10_000;
+const sensitiveNames = new Map<string, boolean>();
+
+function judgeName(name: string): boolean {
   const normalised = normaliseName(name);
   let lastEnd = -1;
   for (const match of normalised.matchAll(SENSITIVE_WORD)) lastEnd = match.index + match[0].length;
