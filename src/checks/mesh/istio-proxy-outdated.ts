@@ -33,7 +33,7 @@ function formatVersion(version: Version): string {
 
 /** The Istio proxy image: `proxyv2` from any registry or mirror, or whatever a container named istio-proxy runs. */
 function isProxyContainer(containerName: string, repository: string): boolean {
-  return containerName === 'istio-proxy' || repository.split('/').at(-1) === 'proxyv2';
+  return containerName === 'istio-proxy' || repository === 'proxyv2' || repository.endsWith('/proxyv2');
 }
 
 /** The version an image reference's tag names; none for digest-only, tagless or non-version tags. */
@@ -55,9 +55,9 @@ function fromPod(podSpec: PodSpecRef): ProxyVersion[] {
   const out: ProxyVersion[] = [];
   for (const { container, image, reference } of containerImages(podSpec)) {
     // istio-init and istio-validation run the same image only to set up iptables, and handle no traffic.
-    if (isIstioTrafficSetup(container)) continue;
+    if (isIstioTrafficSetup(container) || !isProxyContainer(container.name, reference.repository)) continue;
     const version = reference.tag === undefined ? undefined : parseVersion(reference.tag);
-    if (version === undefined || !isProxyContainer(container.name, reference.repository)) continue;
+    if (version === undefined) continue;
     out.push({ version, path: [...container.path, 'image'], source: `container "${container.name}" runs image "${image}"`, container: container.name });
   }
   // The injector uses this annotation instead of its own image when it is a full reference.

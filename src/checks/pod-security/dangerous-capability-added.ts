@@ -19,6 +19,11 @@ const KNOWN: Readonly<Record<string, { grants: string; severity: Severity }>> = 
   NET_RAW: { grants: 'raw sockets, to forge packets and spoof ARP or DNS answers', severity: 'low' },
 };
 
+function dangerousCapabilities(option: unknown): ReadonlySet<string> {
+  const configured = Array.isArray(option) ? option.filter((name): name is string => typeof name === 'string') : DEFAULT_DANGEROUS;
+  return new Set(configured.map(canonicalCapability));
+}
+
 export const dangerousCapabilityAdded: ResourceCheck = {
   id: 'dangerous-capability-added',
   scope: 'resource',
@@ -50,10 +55,11 @@ export const dangerousCapabilityAdded: ResourceCheck = {
   },
   run({ podSpec, options, report }) {
     if (podSpec === undefined || isWindowsPod(podSpec)) return;
-    const configured = Array.isArray(options.capabilities) ? options.capabilities.filter((name): name is string => typeof name === 'string') : DEFAULT_DANGEROUS;
-    const dangerous = new Set(configured.map(canonicalCapability));
+    // Most containers add nothing: the configured list is read only for one that does.
+    let dangerous: ReadonlySet<string> | undefined;
     for (const container of podSpec.containers) {
       for (const entry of capabilityEntries(container, 'add')) {
+        dangerous ??= dangerousCapabilities(options.capabilities);
         if (!dangerous.has(entry.canonical)) continue;
         const known = KNOWN[entry.canonical];
         const spelled = entry.name === entry.canonical ? entry.name : `"${entry.name}" (${entry.canonical})`;

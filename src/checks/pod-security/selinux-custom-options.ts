@@ -48,9 +48,12 @@ export const selinuxCustomOptions: ResourceCheck = {
         if (typeof value === 'string' && value !== '') report({ ...at(field), message: `${who} sets a custom SELinux ${field} (${value})` });
       }
     };
-    inspect(podSecurityContext(podSpec).seLinuxOptions, [...podSpec.path, 'securityContext'], 'the pod', undefined);
+    // Most pods set no SELinux options: paths and names are made only for those that do.
+    const podOptions = podSecurityContext(podSpec).seLinuxOptions;
+    if (isRecord(podOptions)) inspect(podOptions, [...podSpec.path, 'securityContext'], 'the pod', undefined);
     for (const container of podSpec.containers) {
-      inspect(containerSecurityContext(container).seLinuxOptions, [...container.path, 'securityContext'], `container "${container.name}"`, container.name);
+      const options = containerSecurityContext(container).seLinuxOptions;
+      if (isRecord(options)) inspect(options, [...container.path, 'securityContext'], `container "${container.name}"`, container.name);
     }
   },
 };

@@ -28,16 +28,30 @@ export function capabilitiesPath(container: ContainerRef): Path {
   return [...container.path, 'securityContext', 'capabilities'];
 }
 
-/** The string entries of a container's `capabilities.add` or `capabilities.drop`. */
-export function capabilityEntries(container: ContainerRef, list: 'add' | 'drop'): CapabilityEntry[] {
+const NO_ENTRIES: readonly CapabilityEntry[] = Object.freeze([]);
+const entriesOf = { add: new WeakMap<ContainerRef, readonly CapabilityEntry[]>(), drop: new WeakMap<ContainerRef, readonly CapabilityEntry[]>() };
+
+/** The string entries of a container's `capabilities.add` or `capabilities.drop`, read once per container (several checks ask): do not change the list. */
+export function capabilityEntries(container: ContainerRef, list: 'add' | 'drop'): readonly CapabilityEntry[] {
+  const known = entriesOf[list];
+  let entries = known.get(container);
+  if (entries === undefined) {
+    entries = readEntries(container, list);
+    known.set(container, entries);
+  }
+  return entries;
+}
+
+function readEntries(container: ContainerRef, list: 'add' | 'drop'): readonly CapabilityEntry[] {
   const capabilities = containerSecurityContext(container).capabilities;
-  if (!isRecord(capabilities)) return [];
+  if (!isRecord(capabilities)) return NO_ENTRIES;
   const entries = capabilities[list];
-  if (!Array.isArray(entries)) return [];
+  if (!Array.isArray(entries) || entries.length === 0) return NO_ENTRIES;
+  const base = capabilitiesPath(container);
   const out: CapabilityEntry[] = [];
   entries.forEach((name: unknown, index) => {
     if (typeof name !== 'string') return;
-    out.push({ name, canonical: canonicalCapability(name), index, path: [...capabilitiesPath(container), list, index] });
+    out.push({ name, canonical: canonicalCapability(name), index, path: [...base, list, index] });
   });
   return out;
 }
