@@ -29,20 +29,13 @@ export function capabilitiesPath(container: ContainerRef): Path {
 }
 
 const NO_ENTRIES: readonly CapabilityEntry[] = Object.freeze([]);
-const entriesOf = { add: new WeakMap<ContainerRef, readonly CapabilityEntry[]>(), drop: new WeakMap<ContainerRef, readonly CapabilityEntry[]>() };
 
-/** The string entries of a container's `capabilities.add` or `capabilities.drop`, read once per container (several checks ask): do not change the list. */
+/**
+ * The string entries of a container's `capabilities.add` or `capabilities.drop`. Not
+ * remembered: most lists are empty or hold `ALL` alone, and reading them again costs less than
+ * a weak map entry per container. Do not change the list.
+ */
 export function capabilityEntries(container: ContainerRef, list: 'add' | 'drop'): readonly CapabilityEntry[] {
-  const known = entriesOf[list];
-  let entries = known.get(container);
-  if (entries === undefined) {
-    entries = readEntries(container, list);
-    known.set(container, entries);
-  }
-  return entries;
-}
-
-function readEntries(container: ContainerRef, list: 'add' | 'drop'): readonly CapabilityEntry[] {
   const capabilities = containerSecurityContext(container).capabilities;
   if (!isRecord(capabilities)) return NO_ENTRIES;
   const entries = capabilities[list];
