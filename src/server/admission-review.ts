@@ -165,23 +165,28 @@ export function admissionReviewResponse(response: AdmissionResponse): AdmissionR
   return { apiVersion: ADMISSION_API_VERSION, kind: 'AdmissionReview', response };
 }
 
-/** Whether a parsed value nests deeper than `limit`; walks without recursion. */
+/**
+ * Whether a parsed value nests deeper than `limit`. Recursive, but never more than `limit`
+ * calls deep: it stops as soon as the limit is reached. It runs on every request, and recursion
+ * with arrays walked by index is several times faster than a walk with explicit stacks.
+ */
 export function nestedDeeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
-  // Two parallel stacks rather than one of pairs, and no arrays of values: this runs on every request.
-  const nodes: Array<Record<string, unknown>> = [value as Record<string, unknown>];
-  const depths: number[] = [0];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Record<string, unknown>;
-    const depth = depths.pop() as number;
-    if (depth >= limit) return true;
-    for (const key in node) {
-      const child = node[key];
-      if (child !== null && typeof child === 'object') {
-        nodes.push(child as Record<string, unknown>);
-        depths.push(depth + 1);
-      }
+  return deeperThan(value, 0, limit);
+}
+
+function deeperThan(node: object, depth: number, limit: number): boolean {
+  if (depth >= limit) return true;
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index++) {
+      const child: unknown = node[index];
+      if (child !== null && typeof child === 'object' && deeperThan(child, depth + 1, limit)) return true;
     }
+    return false;
+  }
+  for (const key in node) {
+    const child = (node as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && deeperThan(child, depth + 1, limit)) return true;
   }
   return false;
 }

@@ -53,6 +53,17 @@ function bounded(value: unknown, depth = 0): unknown {
  */
 export function jsonLogger(stream: { write(text: string): unknown }, minimum: LogLevel = 'info', clock: () => Date = () => new Date()): Logger & { flush(): void } {
   const rank = LOG_LEVELS.indexOf(minimum);
+  // Under load many lines share a millisecond: its text is made once.
+  let lastTime = Number.NaN;
+  let lastText = '';
+  const timeText = (date: Date): string => {
+    const time = date.getTime();
+    if (time !== lastTime) {
+      lastTime = time;
+      lastText = date.toISOString();
+    }
+    return lastText;
+  };
   let pending: string[] = [];
   let scheduled = false;
   const flush = () => {
@@ -64,7 +75,7 @@ export function jsonLogger(stream: { write(text: string): unknown }, minimum: Lo
   };
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (LOG_LEVELS.indexOf(level) < rank) return;
-    const line: LogFields = { time: clock().toISOString(), level, msg: message };
+    const line: LogFields = { time: timeText(clock()), level, msg: message };
     if (fields !== undefined) {
       for (const key in fields) {
         const value = fields[key];

@@ -49,7 +49,8 @@ interface ErrorAnswer {
 const STATUS_REASONS: Record<number, string> = { 400: 'BadRequest', 404: 'NotFound', 405: 'MethodNotAllowed', 413: 'RequestEntityTooLarge', 415: 'UnsupportedMediaType', 500: 'InternalError' };
 
 function isJsonContentType(header: string | undefined): boolean {
-  if (header === undefined) return true;
+  // What the API server sends, told apart without splitting.
+  if (header === undefined || header === 'application/json') return true;
   const type = header.split(';')[0]?.trim().toLowerCase();
   return type === 'application/json' || type === '' || type === undefined;
 }
