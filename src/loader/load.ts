@@ -30,6 +30,9 @@ export interface LoadedInputs {
   documents: number;
 }
 
+/** Files read ahead of the one being parsed. */
+const READ_AHEAD = 4;
+
 /**
  * Reads and parses every input into resources. Never throws on bad input: unreadable files
  * and broken documents become diagnostics, and the rest still loads.
@@ -53,11 +56,18 @@ export async function loadInputs(options: LoadOptions): Promise<LoadedInputs> {
     const listing = await listSources(options.paths);
     loaded.diagnostics.push(...listing.diagnostics);
     const files = listing.files;
-    // The next file is read while this one is parsed: the disk and the parser work at once.
-    let next = files.length > 0 ? readSource(files[0] as string, limits, options.stdin) : undefined;
+    // The next files are read while this one is parsed: the disk and the parser work at once, and
+    // a few reads in flight hide the latency of each (a read is several trips to the thread pool).
+    // readSource never rejects: a file it cannot read comes back as a diagnostic.
+    const reads: ReturnType<typeof readSource>[] = [];
+    let requested = 0;
+    const readAhead = () => {
+      while (reads.length < READ_AHEAD && requested < files.length) reads.push(readSource(files[requested++] as string, limits, options.stdin));
+    };
+    readAhead();
     for (let index = 0; index < files.length; index++) {
-      const read = await (next as ReturnType<typeof readSource>);
-      next = index + 1 < files.length ? readSource(files[index + 1] as string, limits, options.stdin) : undefined;
+      const read = await (reads.shift() as ReturnType<typeof readSource>);
+      readAhead();
       if ('severity' in read) loaded.diagnostics.push(read);
       else ingest(read);
       options.onProgress?.(index + 1, files.length, files[index] as string);

@@ -91,8 +91,20 @@ function refine(parts: Uint32Array[], by: Uint32Array): Uint32Array[] {
   return out;
 }
 
-function canonicalLabels(labels: Labels): string {
-  return JSON.stringify(Object.keys(labels).sort().map((key) => [key, labels[key]]));
+/**
+ * One text per (namespace, labels, ports): pods that share it are judged alike. Every part is
+ * written with its length, so no label or name, whatever it holds, can run into the next part;
+ * labels are sorted, and ports kept in order.
+ */
+function classKey(namespace: string, labels: Labels, ports: readonly ContainerPort[]): string {
+  let key = `${namespace.length}:${namespace}|`;
+  for (const name of Object.keys(labels).sort()) {
+    const value = labels[name] as string;
+    key += `${name.length}:${name}=${value.length}:${value};`;
+  }
+  key += '|';
+  for (const port of ports) key += `${port.port}/${port.protocol}/${port.name === undefined ? '-' : `${port.name.length}:${port.name}`};`;
+  return key;
 }
 
 /** Classes grouped by what one container port name resolves to. */
@@ -222,7 +234,7 @@ export class ReachabilityEngine {
   ) {
     const byKey = new Map<string, number>();
     const classOf = (namespace: string, labels: Labels, ports: readonly ContainerPort[]): PeerClass => {
-      const key = `${namespace}\u0000${canonicalLabels(labels)}\u0000${JSON.stringify(ports)}`;
+      const key = classKey(namespace, labels, ports);
       let id = byKey.get(key);
       if (id === undefined) {
         id = this.classes.length;

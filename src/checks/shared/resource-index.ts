@@ -59,8 +59,23 @@ export interface Workload {
 
 const WORKLOADS = new Set(WORKLOAD_KINDS);
 
-/** The workloads among the resources (what a resource check with `appliesTo: 'workloads'` sees), skipping those without a pod spec. */
-export function workloadsOf(resources: readonly Resource[]): Workload[] {
+/**
+ * The workloads among the resources (what a resource check with `appliesTo: 'workloads'` sees),
+ * skipping those without a pod spec. Found once per resource list (several set checks ask): do
+ * not change the list.
+ */
+export function workloadsOf(resources: readonly Resource[]): readonly Workload[] {
+  let workloads = workloadLists.get(resources);
+  if (workloads === undefined) {
+    workloads = findWorkloads(resources);
+    workloadLists.set(resources, workloads);
+  }
+  return workloads;
+}
+
+const workloadLists = new WeakMap<readonly Resource[], readonly Workload[]>();
+
+function findWorkloads(resources: readonly Resource[]): Workload[] {
   const out: Workload[] = [];
   for (const resource of resources) {
     if (!WORKLOADS.has(resource.kind) && resource.podTemplatePath === undefined) continue;
