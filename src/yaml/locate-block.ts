@@ -24,16 +24,63 @@ interface NodeStart {
   column: number;
 }
 
-function indentOf(text: string): number {
+/**
+ * A document's text with the offset where each line starts: lines are read in place, never
+ * split into strings of their own (a scan locates findings in every document it reads).
+ * A line runs from its start to the `\n` that ends it (exclusive), or to the end of the text.
+ */
+export interface BlockText {
+  text: string;
+  starts: Int32Array;
+}
+
+/** The line starts of a text. */
+export function blockText(text: string): BlockText {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  return { text, starts };
+}
+
+function lineCount(doc: BlockText): number {
+  return doc.starts.length;
+}
+
+function lineStart(doc: BlockText, line: number): number {
+  return doc.starts[line] as number;
+}
+
+/** Offset just past the line's last character (its `\n`, or the end of the text). */
+function lineEnd(doc: BlockText, line: number): number {
+  return line + 1 < doc.starts.length ? (doc.starts[line + 1] as number) - 1 : doc.text.length;
+}
+
+/** The character code at a column of a line; NaN past its end, as `charCodeAt` past the end of a string. */
+function codeAt(doc: BlockText, line: number, column: number): number {
+  const at = lineStart(doc, line) + column;
+  return at < lineEnd(doc, line) ? doc.text.charCodeAt(at) : Number.NaN;
+}
+
+/** The character at a column of a line, or undefined past its end. */
+function charAt(doc: BlockText, line: number, column: number): string | undefined {
+  const at = lineStart(doc, line) + column;
+  return at < lineEnd(doc, line) ? doc.text[at] : undefined;
+}
+
+function indentOf(doc: BlockText, line: number): number {
   let i = 0;
-  while (i < text.length && text.charCodeAt(i) === 32) i++;
-  if (text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
+  while (codeAt(doc, line, i) === 32) i++;
+  if (codeAt(doc, line, i) === 9) throw new UnsupportedLayout('tab in indentation');
   return i;
 }
 
 /** True for lines that carry no node: blank or comment only. */
-function isTrivia(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
+function isTrivia(doc: BlockText, line: number, from: number): boolean {
+  const { text } = doc;
+  const end = lineEnd(doc, line);
+  for (let i = lineStart(doc, line) + from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13) continue;
     return c === 35; // '#'
@@ -41,14 +88,20 @@ function isTrivia(text: string, from: number): boolean {
   return true;
 }
 
-function isSequenceDash(text: string, at: number): boolean {
-  if (text.charCodeAt(at) !== 45) return false; // '-'
-  const next = text.charCodeAt(at + 1);
+function isSequenceDash(doc: BlockText, line: number, at: number): boolean {
+  if (codeAt(doc, line, at) !== 45) return false; // '-'
+  const next = codeAt(doc, line, at + 1);
   return Number.isNaN(next) || next === 32 || next === 13 || next === 9;
 }
 
-function skipSpaces(text: string, at: number): number {
-  while (at < text.length && text.charCodeAt(at) === 32) at++;
+/** Whether ` #` (a comment) begins at an offset from `from` up to, not including, `before`. */
+function commentBetween(text: string, from: number, before: number): boolean {
+  for (let i = from; i < before; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 35) return true;
+  return false;
+}
+
+function skipSpaces(doc: BlockText, line: number, at: number): number {
+  while (codeAt(doc, line, at) === 32) at++;
   return at;
 }
 
@@ -58,17 +111,17 @@ interface KeyRead {
   afterColon: number;
 }
 
-function readKey(text: string, at: number): KeyRead {
-  const first = text[at];
+function readKey(doc: BlockText, line: number, at: number): KeyRead {
+  const first = charAt(doc, line, at);
   if (first === '"' || first === "'") {
     let i = at + 1;
     let key = '';
     for (;;) {
-      if (i >= text.length) throw new UnsupportedLayout('multi-line quoted key');
-      const c = text[i] as string;
+      const c = charAt(doc, line, i);
+      if (c === undefined) throw new UnsupportedLayout('multi-line quoted key');
       if (first === '"' && c === '\\') throw new UnsupportedLayout('escape in key');
       if (c === first) {
-        if (first === "'" && text[i + 1] === "'") {
+        if (first === "'" && charAt(doc, line, i + 1) === "'") {
           key += "'";
           i += 2;
           continue;
@@ -78,22 +131,24 @@ function readKey(text: string, at: number): KeyRead {
       key += c;
       i++;
     }
-    i = skipSpaces(text, i + 1);
-    if (text[i] !== ':') throw new UnsupportedLayout('quoted scalar is not a key');
+    i = skipSpaces(doc, line, i + 1);
+    if (charAt(doc, line, i) !== ':') throw new UnsupportedLayout('quoted scalar is not a key');
     return { key, afterColon: i + 1 };
   }
   if ('?&*!|>[]{},%@`#'.includes(first ?? '')) throw new UnsupportedLayout(`key starts with ${first}`);
-  let i = at;
+  const { text } = doc;
+  const start = lineStart(doc, line);
+  const end = lineEnd(doc, line);
+  let i = start + at;
   for (;;) {
     const colon = text.indexOf(':', i);
-    if (colon === -1) throw new UnsupportedLayout('no mapping key on line');
-    const next = text.charCodeAt(colon + 1);
+    if (colon === -1 || colon >= end) throw new UnsupportedLayout('no mapping key on line');
+    const next = colon + 1 < end ? text.charCodeAt(colon + 1) : Number.NaN;
     if (Number.isNaN(next) || next === 32 || next === 13 || next === 9) {
-      const hash = text.indexOf(' #', at);
-      if (hash !== -1 && hash < colon) throw new UnsupportedLayout('comment before colon');
-      const key = text.slice(at, colon).trimEnd();
+      if (commentBetween(text, start + at, colon)) throw new UnsupportedLayout('comment before colon');
+      const key = text.slice(start + at, colon).trimEnd();
       if (key === '<<') throw new UnsupportedLayout('merge key');
-      return { key, afterColon: colon + 1 };
+      return { key, afterColon: colon + 1 - start };
     }
     i = colon + 1;
   }
@@ -110,29 +165,27 @@ export interface StepCache {
 }
 
 /**
- * Locates `path` in `lines` (the lines of one document). The path must exist in the
+ * Locates `path` in a document (its text and line starts). The path must exist in the
  * document's data: a segment this reader cannot find means the layout is one it does not
  * understand, and it raises {@link UnsupportedLayout}. Returns one position per segment.
  */
-export function locateInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition[] {
+export function locateInBlockYaml(doc: BlockText, firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition[] {
   const found: LinePosition[] = [];
-  walkBlockYaml(lines, firstContentLine, path, cache, (position) => found.push(position));
+  walkBlockYaml(doc, firstContentLine, path, cache, found);
   return found;
 }
 
 /** Position of the last segment of `path` alone (undefined for the empty path), without collecting the others. */
-export function locateLastInBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition | undefined {
-  let last: LinePosition | undefined;
-  walkBlockYaml(lines, firstContentLine, path, cache, (position) => {
-    last = position;
-  });
-  return last;
+export function locateLastInBlockYaml(doc: BlockText, firstContentLine: number, path: Path, cache: StepCache = {}): LinePosition | undefined {
+  return walkBlockYaml(doc, firstContentLine, path, cache, undefined);
 }
 
-function walkBlockYaml(lines: readonly string[], firstContentLine: number, path: Path, cache: StepCache, visit: (position: LinePosition) => void): void {
-  cache.step ??= { position: { line: firstContentLine, column: 0 }, value: firstNode(lines, firstContentLine) };
+/** Walks the path through the cache, reading what it has not seen; returns the last position, and collects every one into `found` when given. */
+function walkBlockYaml(doc: BlockText, firstContentLine: number, path: Path, cache: StepCache, found: LinePosition[] | undefined): LinePosition | undefined {
+  cache.step ??= { position: { line: firstContentLine, column: 0 }, value: firstNode(doc, firstContentLine) };
   let node = cache.step.value;
   let level = cache;
+  let last: LinePosition | undefined;
   for (const segment of path) {
     level.children ??= [];
     let next: StepCache | undefined;
@@ -144,53 +197,57 @@ function walkBlockYaml(lines: readonly string[], firstContentLine: number, path:
     }
     if (next === undefined) {
       if (node === undefined) throw new UnsupportedLayout('path goes past a leaf');
-      next = { step: typeof segment === 'number' ? findItem(lines, node, segment) : findKey(lines, node, segment) };
+      next = { step: typeof segment === 'number' ? findItem(doc, node, segment) : findKey(doc, node, segment) };
       level.children.push([segment, next]);
     }
     const step = next.step as Step;
-    visit(step.position);
+    last = step.position;
+    found?.push(last);
     node = step.value;
     level = next;
   }
+  return last;
 }
 
-function firstNode(lines: readonly string[], from: number): NodeStart | undefined {
-  for (let line = from; line < lines.length; line++) {
-    const text = lines[line] as string;
-    if (text.startsWith('%')) continue;
-    if (text.startsWith('---')) {
-      if (!isTrivia(text, 3)) throw new UnsupportedLayout('content on the document start line');
+function startsWithAt(doc: BlockText, line: number, column: number, prefix: string): boolean {
+  const at = lineStart(doc, line) + column;
+  return at + prefix.length <= lineEnd(doc, line) && doc.text.startsWith(prefix, at);
+}
+
+function firstNode(doc: BlockText, from: number): NodeStart | undefined {
+  for (let line = from; line < lineCount(doc); line++) {
+    if (startsWithAt(doc, line, 0, '%')) continue;
+    if (startsWithAt(doc, line, 0, '---')) {
+      if (!isTrivia(doc, line, 3)) throw new UnsupportedLayout('content on the document start line');
       continue;
     }
-    if (isTrivia(text, 0)) continue;
-    return { line, column: indentOf(text) };
+    if (isTrivia(doc, line, 0)) continue;
+    return { line, column: indentOf(doc, line) };
   }
   return undefined;
 }
 
 /** The next line at or after `from` that carries content, or -1. */
-function nextContentLine(lines: readonly string[], from: number): number {
-  for (let line = from; line < lines.length; line++) {
-    if (!isTrivia(lines[line] as string, 0)) return line;
+function nextContentLine(doc: BlockText, from: number): number {
+  for (let line = from; line < lineCount(doc); line++) {
+    if (!isTrivia(doc, line, 0)) return line;
   }
   return -1;
 }
 
 /** The node that is the value after a key or a sequence dash, starting at `column` of `line`. */
-function valueAfter(lines: readonly string[], line: number, column: number, ownerIndent: number, allowSameIndentSequence: boolean): NodeStart | undefined {
-  const text = lines[line] as string;
-  const start = skipSpaces(text, column);
-  if (!isTrivia(text, start)) {
-    const c = text[start];
+function valueAfter(doc: BlockText, line: number, column: number, ownerIndent: number, allowSameIndentSequence: boolean): NodeStart | undefined {
+  const start = skipSpaces(doc, line, column);
+  if (!isTrivia(doc, line, start)) {
+    const c = charAt(doc, line, start);
     if (c === '&' || c === '*' || c === '!') throw new UnsupportedLayout(`node property ${c}`);
     return { line, column: start };
   }
-  const next = nextContentLine(lines, line + 1);
+  const next = nextContentLine(doc, line + 1);
   if (next === -1) return undefined;
-  const nextText = lines[next] as string;
-  const indent = indentOf(nextText);
+  const indent = indentOf(doc, next);
   if (indent > ownerIndent) return { line: next, column: indent };
-  if (allowSameIndentSequence && indent === ownerIndent && isSequenceDash(nextText, indent)) return { line: next, column: indent };
+  if (allowSameIndentSequence && indent === ownerIndent && isSequenceDash(doc, next, indent)) return { line: next, column: indent };
   return undefined;
 }
 
@@ -199,15 +256,16 @@ function valueAfter(lines: readonly string[], line: number, column: number, owne
  * a space or the end of the line), else -1. Compares in place: most lines a search passes are
  * siblings, and reading each one's key would allocate a string per line.
  */
-function plainKeyAt(text: string, column: number, key: string): number {
-  if (key === '' || !text.startsWith(key, column)) return -1;
+function plainKeyAt(doc: BlockText, line: number, column: number, key: string): number {
+  // A key that spans lines is no plain key of one line.
+  if (key === '' || key.includes('\n') || !startsWithAt(doc, line, column, key)) return -1;
   let at = column + key.length;
-  while (text.charCodeAt(at) === 32) at++;
-  if (text.charCodeAt(at) !== 58) return -1; // ':'
-  const next = text.charCodeAt(at + 1);
+  while (codeAt(doc, line, at) === 32) at++;
+  if (codeAt(doc, line, at) !== 58) return -1; // ':'
+  const next = codeAt(doc, line, at + 1);
   if (!(Number.isNaN(next) || next === 32 || next === 13 || next === 9)) return -1;
-  const hash = text.indexOf(' #', column);
-  if (hash !== -1 && hash < at) throw new UnsupportedLayout('comment before colon');
+  const start = lineStart(doc, line);
+  if (commentBetween(doc.text, start + column, start + at)) throw new UnsupportedLayout('comment before colon');
   return at + 1;
 }
 
@@ -216,51 +274,47 @@ export interface Step {
   value: NodeStart | undefined;
 }
 
-function findKey(lines: readonly string[], node: NodeStart, key: string): Step {
-  const first = lines[node.line] as string;
-  const c = first[node.column];
+function findKey(doc: BlockText, node: NodeStart, key: string): Step {
+  const c = charAt(doc, node.line, node.column);
   if (c === '{' || c === '[') throw new UnsupportedLayout('flow collection');
   const indent = node.column;
-  for (let line = node.line; line < lines.length; line++) {
-    const text = lines[line] as string;
+  for (let line = node.line; line < lineCount(doc); line++) {
     let column = indent;
     if (line !== node.line) {
-      if (isTrivia(text, 0)) continue;
-      column = indentOf(text);
+      if (isTrivia(doc, line, 0)) continue;
+      column = indentOf(doc, line);
       if (column < indent) break;
       if (column > indent) continue;
       // A sequence at the mapping's own indentation is the value of the key above it.
-      if (isSequenceDash(text, column)) continue;
+      if (isSequenceDash(doc, line, column)) continue;
     }
-    const afterColon = plainKeyAt(text, column, key);
-    if (afterColon !== -1) return { position: { line, column }, value: valueAfter(lines, line, afterColon, indent, true) };
+    const afterColon = plainKeyAt(doc, line, column, key);
+    if (afterColon !== -1) return { position: { line, column }, value: valueAfter(doc, line, afterColon, indent, true) };
     // Only a quoted key can still be this one; any other line is a sibling key, read no further.
-    const first = text.charCodeAt(column);
+    const first = codeAt(doc, line, column);
     if (first === 34 || first === 39) {
-      const read = readKey(text, column);
-      if (read.key === key) return { position: { line, column }, value: valueAfter(lines, line, read.afterColon, indent, true) };
+      const read = readKey(doc, line, column);
+      if (read.key === key) return { position: { line, column }, value: valueAfter(doc, line, read.afterColon, indent, true) };
     }
   }
   throw new UnsupportedLayout(`key ${key} not found`);
 }
 
-function findItem(lines: readonly string[], node: NodeStart, index: number): Step {
-  const first = lines[node.line] as string;
-  if (!isSequenceDash(first, node.column)) throw new UnsupportedLayout('not a block sequence');
+function findItem(doc: BlockText, node: NodeStart, index: number): Step {
+  if (!isSequenceDash(doc, node.line, node.column)) throw new UnsupportedLayout('not a block sequence');
   const indent = node.column;
   let seen = -1;
-  for (let line = node.line; line < lines.length; line++) {
-    const text = lines[line] as string;
+  for (let line = node.line; line < lineCount(doc); line++) {
     if (line !== node.line) {
-      if (isTrivia(text, 0)) continue;
-      const column = indentOf(text);
+      if (isTrivia(doc, line, 0)) continue;
+      const column = indentOf(doc, line);
       if (column < indent) break;
       if (column > indent) continue;
-      if (!isSequenceDash(text, column)) break;
+      if (!isSequenceDash(doc, line, column)) break;
     }
     seen++;
     if (seen === index) {
-      const value = valueAfter(lines, line, indent + 1, indent, false);
+      const value = valueAfter(doc, line, indent + 1, indent, false);
       const position = value !== undefined ? { line: value.line, column: value.column } : { line, column: indent };
       return { position, value };
     }

@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../loader/types.js';
 import { LineIndex } from './lines.js';
 import { composeDocument, locateInComposed, type ComposedDocument } from './locate-fallback.js';
-import { locateInBlockYaml, locateLastInBlockYaml, UnsupportedLayout, type StepCache } from './locate-block.js';
+import { blockText, locateInBlockYaml, locateLastInBlockYaml, UnsupportedLayout, type BlockText, type StepCache } from './locate-block.js';
 import { JsonPathNotFound, locateInJson } from './locate-json.js';
 import type { Path } from './path.js';
 
@@ -13,7 +13,8 @@ export interface SourcePosition {
 }
 
 interface DocumentState {
-  lines?: string[];
+  /** The text with its line starts, for the block reader. */
+  block?: BlockText;
   steps?: StepCache;
   lineIndex?: LineIndex;
   composed?: ComposedDocument;
@@ -55,9 +56,9 @@ export function locateField(document: LoadedDocument, path: Path): SourcePositio
   if (!state.flow) {
     // The common case, kept free of intermediate arrays: it runs once per finding.
     try {
-      state.lines ??= document.text.split('\n');
+      state.block ??= blockText(document.text);
       state.steps ??= {};
-      const position = locateLastInBlockYaml(state.lines, 0, path, state.steps);
+      const position = locateLastInBlockYaml(state.block, 0, path, state.steps);
       state.lastReader = 'block';
       return position === undefined ? undefined : { line: document.startLine + position.line, column: position.column + 1 };
     } catch (error) {
@@ -84,9 +85,9 @@ function locate(document: LoadedDocument, path: Path, lastOnly: boolean): Source
     }
   } else {
     try {
-      state.lines ??= document.text.split('\n');
+      state.block ??= blockText(document.text);
       state.steps ??= {};
-      const found = locateInBlockYaml(state.lines, 0, path, state.steps);
+      const found = locateInBlockYaml(state.block, 0, path, state.steps);
       state.lastReader = 'block';
       return pick(found).map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
     } catch (error) {
