@@ -31,16 +31,13 @@ interface NodeStart {
  */
 export interface BlockText {
   text: string;
-  starts: Int32Array;
+  starts: readonly number[];
 }
 
 /** The line starts of a text. */
 export function blockText(text: string): BlockText {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   return { text, starts };
 }
 
@@ -69,11 +66,17 @@ function charAt(doc: BlockText, line: number, column: number): string | undefine
   return at < lineEnd(doc, line) ? doc.text[at] : undefined;
 }
 
+// The helpers below read the text directly between a line's bounds: they run for every line a
+// search passes, often before the compiler has inlined anything.
+
 function indentOf(doc: BlockText, line: number): number {
-  let i = 0;
-  while (codeAt(doc, line, i) === 32) i++;
-  if (codeAt(doc, line, i) === 9) throw new UnsupportedLayout('tab in indentation');
-  return i;
+  const { text } = doc;
+  const start = lineStart(doc, line);
+  const end = lineEnd(doc, line);
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (i < end && text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
+  return i - start;
 }
 
 /** True for lines that carry no node: blank or comment only. */
@@ -89,9 +92,13 @@ function isTrivia(doc: BlockText, line: number, from: number): boolean {
 }
 
 function isSequenceDash(doc: BlockText, line: number, at: number): boolean {
-  if (codeAt(doc, line, at) !== 45) return false; // '-'
-  const next = codeAt(doc, line, at + 1);
-  return Number.isNaN(next) || next === 32 || next === 13 || next === 9;
+  const { text } = doc;
+  const offset = lineStart(doc, line) + at;
+  const end = lineEnd(doc, line);
+  if (offset >= end || text.charCodeAt(offset) !== 45) return false; // '-'
+  if (offset + 1 >= end) return true;
+  const next = text.charCodeAt(offset + 1);
+  return next === 32 || next === 13 || next === 9;
 }
 
 /** Whether ` #` (a comment) begins at an offset from `from` up to, not including, `before`. */
@@ -101,8 +108,12 @@ function commentBetween(text: string, from: number, before: number): boolean {
 }
 
 function skipSpaces(doc: BlockText, line: number, at: number): number {
-  while (codeAt(doc, line, at) === 32) at++;
-  return at;
+  const { text } = doc;
+  const start = lineStart(doc, line);
+  const end = lineEnd(doc, line);
+  let i = start + at;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  return i - start;
 }
 
 interface KeyRead {
@@ -259,14 +270,18 @@ function valueAfter(doc: BlockText, line: number, column: number, ownerIndent: n
 function plainKeyAt(doc: BlockText, line: number, column: number, key: string): number {
   // A key that spans lines is no plain key of one line.
   if (key === '' || key.includes('\n') || !startsWithAt(doc, line, column, key)) return -1;
-  let at = column + key.length;
-  while (codeAt(doc, line, at) === 32) at++;
-  if (codeAt(doc, line, at) !== 58) return -1; // ':'
-  const next = codeAt(doc, line, at + 1);
-  if (!(Number.isNaN(next) || next === 32 || next === 13 || next === 9)) return -1;
+  const { text } = doc;
   const start = lineStart(doc, line);
-  if (commentBetween(doc.text, start + column, start + at)) throw new UnsupportedLayout('comment before colon');
-  return at + 1;
+  const end = lineEnd(doc, line);
+  let at = start + column + key.length;
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  if (at >= end || text.charCodeAt(at) !== 58) return -1; // ':'
+  if (at + 1 < end) {
+    const next = text.charCodeAt(at + 1);
+    if (next !== 32 && next !== 13 && next !== 9) return -1;
+  }
+  if (commentBetween(text, start + column, at)) throw new UnsupportedLayout('comment before colon');
+  return at + 1 - start;
 }
 
 export interface Step {
