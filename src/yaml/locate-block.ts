@@ -197,19 +197,22 @@ function walkBlockYaml(doc: BlockText, firstContentLine: number, path: Path, cac
   let node = cache.step.value;
   let level = cache;
   let last: LinePosition | undefined;
-  for (const segment of path) {
-    level.children ??= [];
+  // Indexed loops: this runs once per finding, much of it before the compiler has optimised it.
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth] as string | number;
+    const children = (level.children ??= []);
     let next: StepCache | undefined;
-    for (const [known, subtree] of level.children) {
-      if (known === segment) {
-        next = subtree;
+    for (let i = 0; i < children.length; i++) {
+      const entry = children[i] as [string | number, StepCache];
+      if (entry[0] === segment) {
+        next = entry[1];
         break;
       }
     }
     if (next === undefined) {
       if (node === undefined) throw new UnsupportedLayout('path goes past a leaf');
       next = { step: typeof segment === 'number' ? findItem(doc, node, segment) : findKey(doc, node, segment) };
-      level.children.push([segment, next]);
+      children.push([segment, next]);
     }
     const step = next.step as Step;
     last = step.position;

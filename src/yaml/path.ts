@@ -70,7 +70,9 @@ export function describePath(root: unknown, path: Path): PathDescription {
   let present = true;
   let display = '';
   let stable = '';
-  for (const segment of path) {
+  // Indexed: once per finding, often before the compiler has optimised it.
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth] as string | number;
     let next: unknown;
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;
