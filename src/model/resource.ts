@@ -89,9 +89,9 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
       namespace = defaultNamespace;
       namespaceSource = 'default';
     }
-    const podTemplatePath = customWorkloads?.get(object.kind);
-    resources.push({
-      ...(podTemplatePath !== undefined ? { podTemplatePath } : {}),
+    // One object literal, the optional field added after: a literal that begins with a spread
+    // has every later field written the slow way, and every check reads these objects.
+    const resource: { -readonly [K in keyof Resource]: Resource[K] } = {
       index: firstIndex + resources.length,
       apiVersion: object.apiVersion,
       kind: object.kind,
@@ -101,7 +101,10 @@ export function extractResources(documents: readonly LoadedDocument[], defaultNa
       document,
       basePath,
       namespaceSource,
-    });
+    };
+    const podTemplatePath = customWorkloads?.get(object.kind);
+    if (podTemplatePath !== undefined) resource.podTemplatePath = podTemplatePath;
+    resources.push(resource);
   };
   for (const document of documents) {
     const value = document.value;
