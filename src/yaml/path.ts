@@ -64,6 +64,30 @@ export interface PathDescription {
   stable: string;
 }
 
+/** Bounded text caches for the pieces of written paths: keys, indexes and item names repeat across findings. */
+const MAX_PIECES = 10_000;
+const dottedKeys = new Map<string, string>();
+const displayKeys = new Map<string, string>();
+const namedItems = new Map<string, string>();
+const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
+
+function remembered(cache: Map<string, string>, key: string, make: (key: string) => string): string {
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = make(key);
+    if (cache.size < MAX_PIECES) cache.set(key, text);
+  }
+  return text;
+}
+
+const dotted = (key: string) => `.${key}`;
+const quoted = (key: string) => `[${JSON.stringify(key)}]`;
+const named = (name: string) => `[name=${name}]`;
+
+function indexText(index: number): string {
+  return INDEXES[index] ?? `[${index}]`;
+}
+
 export function describePath(root: unknown, path: Path): PathDescription {
   let node: unknown = root;
   let existing = 0;
@@ -76,15 +100,17 @@ export function describePath(root: unknown, path: Path): PathDescription {
     let next: unknown;
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;
-      display += `[${segment}]`;
+      const index = indexText(segment);
+      display += index;
       const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
-      stable += typeof name === 'string' ? `[name=${name}]` : `[${segment}]`;
+      stable += typeof name === 'string' ? remembered(namedItems, name, named) : index;
       if (present && !(Array.isArray(node) && segment < node.length)) present = false;
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      display += isIdentifier(segment) ? (display === '' ? segment : `.${segment}`) : `[${JSON.stringify(segment)}]`;
-      stable += `.${segment}`;
+      const key = remembered(dottedKeys, segment, dotted);
+      display += isIdentifier(segment) ? (display === '' ? segment : key) : remembered(displayKeys, segment, quoted);
+      stable += key;
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
     if (present) existing++;
