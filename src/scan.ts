@@ -178,7 +178,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const outcome = runChecks(resources, checks, runOptions);
   diagnostics.push(...(admissionPolicies?.diagnostics ?? []), ...outcome.diagnostics);
   const checksById = new Map(checks.map((check) => [check.id, check]));
-  const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true });
+  // Judged before the findings are sorted: they are still in the order of `outcome.owners`.
+  const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true, owners: outcome.owners });
   const findings = outcome.findings.sort(compareFindings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
 

@@ -17,6 +17,11 @@ export interface RunOutcome {
   findings: Finding[];
   /** The resource a finding is about. */
   resourceOf(finding: Finding): Resource | undefined;
+  /**
+   * The resource of each finding by its position in `findings` as returned: valid until
+   * `findings` is reordered (sort a copy, or use `resourceOf`).
+   */
+  owners: readonly Resource[];
   evaluations: Evaluation[];
   diagnostics: Diagnostic[];
 }
@@ -110,13 +115,18 @@ export interface ResourceSetting {
 export function runChecks(resources: readonly Resource[], checks: readonly Check[], options: RunOptions = {}): RunOutcome {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Owners by position, in an array of their own: `findings` may be sorted in place by the
+  // caller, so the look-up by finding is made, when first asked, from this order.
+  const recorded: Finding[] = [];
+  const owners: Resource[] = [];
+  const record = (finding: Finding, resource: Resource) => {
+    findings.push(finding);
+    recorded.push(finding);
+    owners.push(resource);
+  };
   // A Map, not a WeakMap: the findings live as long as the outcome anyway, and weak tables with
   // tens of thousands of young keys make every scavenge slower.
-  const owners = new Map<Finding, Resource>();
-  const record = (finding: Finding, resource: Resource) => {
-    owners.set(finding, resource);
-    findings.push(finding);
-  };
+  let byFinding: Map<Finding, Resource> | undefined;
   const failed = (check: Check, resource: Resource | undefined, error: unknown) => {
     diagnostics.push({
       severity: 'error',
@@ -211,7 +221,14 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   return {
     findings,
     diagnostics,
-    resourceOf: (finding) => owners.get(finding),
+    owners,
+    resourceOf: (finding) => {
+      if (byFinding === undefined) {
+        byFinding = new Map();
+        recorded.forEach((entry, position) => (byFinding as Map<Finding, Resource>).set(entry, owners[position] as Resource));
+      }
+      return byFinding.get(finding);
+    },
     // Only the JUnit report needs every (check, resource) pair: worked out when asked.
     get evaluations() {
       evaluations ??= checks.map((check) => ({ checkId: check.id, resources: resources.filter((resource) => applies(check, resource)).map((resource) => resource.index) }));

@@ -105,6 +105,27 @@ describe('check engine', () => {
     assert.equal(outcome.findings.length, 1, 'the other check still ran');
   });
 
+  it('tells the resource of each finding, by position and after the findings are sorted in place', () => {
+    const everyService: ResourceCheck = {
+      id: 'every-service',
+      scope: 'resource',
+      appliesTo: ['Service'],
+      meta,
+      run({ resource, report }) {
+        report({ path: ['metadata', 'name'], message: `service ${resource.name}` });
+      },
+    };
+    const resources = load(services);
+    const outcome = runChecks(resources, [everyService, duplicateServicePort]);
+    assert.deepEqual(
+      outcome.owners.map((resource) => resource.name),
+      outcome.findings.map((finding) => finding.resource.name),
+    );
+    outcome.findings.reverse();
+    for (const finding of outcome.findings) assert.equal(outcome.resourceOf(finding)?.name, finding.resource.name);
+    assert.equal(outcome.resourceOf({ ...(outcome.findings[0] as (typeof outcome.findings)[number]) }), undefined, 'only the run\'s own findings');
+  });
+
   it('passes options over their defaults', () => {
     const seen: unknown[] = [];
     const withOptions: ResourceCheck = {
