@@ -79,6 +79,30 @@ export const EVERYTHING: Selector = makeSelector([]);
 export function compileSelector(raw: unknown): Selector {
   if (raw === undefined || raw === null) return EVERYTHING;
   if (!isRecord(raw)) return makeSelector([], 'a label selector must be an object');
+  // Policies repeat the same few selectors (a namespace by name, kube-dns…): each text is
+  // compiled once. Selectors are never changed once made, so they can be shared.
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    text = undefined; // a YAML alias cycle: compiled without the cache
+  }
+  const cacheable = text !== undefined && text.length <= MAX_CACHED_TEXT;
+  const known = cacheable ? compiled.get(text as string) : undefined;
+  if (known !== undefined) return known;
+  const selector = compileObject(raw);
+  if (cacheable) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(text as string, selector);
+  }
+  return selector;
+}
+
+const MAX_COMPILED = 4096;
+const MAX_CACHED_TEXT = 2048;
+const compiled = new Map<string, Selector>();
+
+function compileObject(raw: Record<string, unknown>): Selector {
   const requirements: Requirement[] = [];
   const matchLabels = raw.matchLabels ?? {};
   if (!isRecord(matchLabels)) return makeSelector([], 'matchLabels must be a map of strings');
