@@ -432,29 +432,39 @@ export class ReachabilityEngine {
         if (baselinePolicy.egress.length > 0) baseline.egress[id] = 1;
       }
     }
+    // Most classes share their policies with others: the policy lists (and the named ports of
+    // their rules) are made once per combination, not once per class.
+    const namesByKey = new Map<string, readonly string[]>();
     for (let id = 0; id < count; id++) {
       for (const direction of ['ingress', 'egress'] as const) {
         const adminIndexes = admin[direction][id] as number[];
         const networkIndexes = selected[direction][id] as number[];
         const withBaseline = baseline[direction][id] === 1;
-        const policies: DirectionPolicies = {
-          admin: adminIndexes.map((index) => this.policies.adminPolicies[index] as AdminPolicyModel),
-          network: networkIndexes.map((index) => this.policies.networkPolicies[index] as NetworkPolicyModel),
-          baseline: withBaseline ? baselinePolicy : undefined,
-        };
-        let key = `${direction}|${adminIndexes.join(',')}|${networkIndexes.join(',')}|${withBaseline ? 1 : 0}`;
+        let built: DirectionPolicies | undefined;
+        const policiesOf = (): DirectionPolicies =>
+          (built ??= {
+            admin: adminIndexes.map((index) => this.policies.adminPolicies[index] as AdminPolicyModel),
+            network: networkIndexes.map((index) => this.policies.networkPolicies[index] as NetworkPolicyModel),
+            baseline: withBaseline ? baselinePolicy : undefined,
+          });
+        const policyKey = `${direction}|${adminIndexes.join(',')}|${networkIndexes.join(',')}|${withBaseline ? 1 : 0}`;
+        let key = policyKey;
         // Named ports in ingress rules resolve against the pods being protected: classes share a
         // context only when those names resolve alike for them.
         let ownPorts: readonly ContainerPort[] | undefined;
         if (direction === 'ingress') {
-          const names = namedPortsOf(policies, direction);
+          let names = namesByKey.get(policyKey);
+          if (names === undefined) {
+            names = namedPortsOf(policiesOf(), direction);
+            namesByKey.set(policyKey, names);
+          }
           if (names.length > 0) {
             ownPorts = (this.classes[id] as PeerClass).ports;
             key += `|${names.map((name) => { const port = resolveNamedPort({ ports: ownPorts as readonly ContainerPort[] }, name); return port === undefined ? '-' : `${port.protocol}/${port.port}`; }).join(',')}`;
           }
         }
         let context = this.contexts.get(key);
-        if (context === undefined) this.contexts.set(key, (context = this.createContext(direction, policies, ownPorts)));
+        if (context === undefined) this.contexts.set(key, (context = this.createContext(direction, policiesOf(), ownPorts)));
         (direction === 'ingress' ? this.ingressContextOf : this.egressContextOf).push(context);
       }
     }
