@@ -138,7 +138,7 @@ function roleFromResource(resource: Resource): RoleDef {
 }
 
 /** A binding subject that applies to a principal. */
-export function resolvedSubject(index: number, subject: Subject, note?: BindingSubject['note']): ResolvedBindingSubject {
+function resolvedSubject(index: number, subject: Subject, note?: BindingSubject['note']): ResolvedBindingSubject {
   return note === undefined ? { index, subject, principal: principalKey(subject) } : { index, subject, principal: principalKey(subject), note };
 }
 
