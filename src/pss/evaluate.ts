@@ -76,8 +76,20 @@ function versionAt(check: PssCheck, minor: number): VersionedCheck | undefined {
   return chosen;
 }
 
-/** The checks in force for a policy, with the implementation each uses at that version. */
-export function checksFor(policy: PssPolicy): Array<{ check: PssCheck; version: VersionedCheck }> {
+const activeChecks = new Map<string, ReadonlyArray<{ check: PssCheck; version: VersionedCheck }>>();
+
+/** The checks in force for a policy, with the implementation each uses at that version; worked out once per level and version (every pod asks). */
+export function checksFor(policy: PssPolicy): ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> {
+  const key = `${policy.level}/${policy.minor}`;
+  let active = activeChecks.get(key);
+  if (active === undefined) {
+    active = findChecks(policy);
+    activeChecks.set(key, active);
+  }
+  return active;
+}
+
+function findChecks(policy: PssPolicy): Array<{ check: PssCheck; version: VersionedCheck }> {
   if (policy.level === 'privileged') return [];
   const active = PSS_CHECKS.filter((check) => check.level === 'baseline' || policy.level === 'restricted')
     .map((check) => ({ check, version: versionAt(check, policy.minor) }))
