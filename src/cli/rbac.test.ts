@@ -92,6 +92,18 @@ async function run(args: string[], stdin = ''): Promise<Run> {
   return { code: exitCode, stdout, stderr };
 }
 
+/** One test per case: the command exits 2 with the message on standard error (with `quiet`, and writes nothing on standard output). */
+function usageErrors(title: string, cases: readonly [string, string[], RegExp][], { quiet = false } = {}): void {
+  for (const [name, args, message] of cases) {
+    it(`${title}: ${name}`, async () => {
+      const result = await run(args);
+      assert.equal(result.code, 2);
+      if (quiet) assert.equal(result.stdout, '');
+      assert.match(result.stderr, message);
+    });
+  }
+}
+
 describe('bulwark rbac', () => {
   it('who-can: subjects with binding and rule locations, exit 0', async () => {
     const result = await run(['rbac', 'who-can', 'create', 'pods', '-n', 'kube-system', CLUSTER]);
@@ -181,14 +193,7 @@ describe('bulwark rbac', () => {
     ['a depth of 0', ['rbac', 'paths', '--max-depth', '0', CLUSTER], /--max-depth must be a whole number from 1 to 10/],
     ['a missing argument', ['rbac', 'can', 'user:alice'], /missing required argument/],
   ];
-  for (const [name, args, message] of usage) {
-    it(`usage error, exit 2: ${name}`, async () => {
-      const result = await run(args);
-      assert.equal(result.code, 2);
-      assert.equal(result.stdout, '');
-      assert.match(result.stderr, message);
-    });
-  }
+  usageErrors('usage error, exit 2', usage, { quiet: true });
 
   it('exit 3 when the input holds no binding', async () => {
     const result = await run(['rbac', 'paths', NO_BINDINGS]);
@@ -252,13 +257,7 @@ describe('bulwark rbac generate', () => {
     ['an unreadable matrix', ['rbac', 'generate', '--from', join(work, 'missing-access.yaml')], /cannot read .*missing-access\.yaml/],
     ['an unknown format', ['rbac', 'generate', '--from', ACCESS, '-f', 'text'], /unknown format "text"/],
   ];
-  for (const [name, args, message] of usage) {
-    it(`exit 2: ${name}`, async () => {
-      const result = await run(args);
-      assert.equal(result.code, 2);
-      assert.match(result.stderr, message);
-    });
-  }
+  usageErrors('exit 2', usage);
 });
 
 describe('bulwark rbac from-audit', () => {
@@ -306,13 +305,7 @@ describe('bulwark rbac from-audit', () => {
     ['a name with a slash', ['rbac', 'from-audit', AUDIT, '--subject', 'user:a', '--name', 'a/b'], /--name "a\/b" is not a valid object name/],
     ['an unknown format', ['rbac', 'from-audit', AUDIT, '--subject', 'user:a', '-f', 'csv'], /unknown format "csv"/],
   ];
-  for (const [name, args, message] of usage) {
-    it(`exit 2: ${name}`, async () => {
-      const result = await run(args);
-      assert.equal(result.code, 2);
-      assert.match(result.stderr, message);
-    });
-  }
+  usageErrors('exit 2', usage);
 });
 
 describe('bulwark rbac unused', () => {

@@ -6,6 +6,7 @@ import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
 import { describePath } from '../yaml/path.js';
 import { locateField, releasePositions } from '../yaml/positions.js';
 import type { Check, CheckMeta, Report, ResourceCheck, ResourceContext } from './types.js';
+import { rememberedPer } from '../model/memo.js';
 
 export interface Evaluation {
   checkId: string;
@@ -46,17 +47,8 @@ export function applies(check: Check, resource: Resource): boolean {
   return kinds === null || kinds.has(resource.kind) || (kinds === WORKLOADS && resource.podTemplatePath !== undefined);
 }
 
-const identities = new WeakMap<Resource, ResourceIdentity>();
-
 /** One identity object per resource, shared by all its findings. */
-function identityOf(resource: Resource): ResourceIdentity {
-  let identity = identities.get(resource);
-  if (identity === undefined) {
-    identity = { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name };
-    identities.set(resource, identity);
-  }
-  return identity;
-}
+const identityOf = rememberedPer((resource: Resource): ResourceIdentity => ({ apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name }));
 
 const NO_POSITION = { line: 1, column: 1 };
 

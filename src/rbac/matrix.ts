@@ -1,7 +1,6 @@
 import type { RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
 import type { Grant } from './model.js';
-import { principalKey } from './subjects.js';
 import { compareSubjects } from './who-can.js';
 import { WILDCARD, type Subject } from './types.js';
 
@@ -52,7 +51,7 @@ export function accessMatrix(analysis: RbacAnalysis, options: MatrixOptions = {}
   const extraVerbs = new Set<string>();
   const add = (grant: Grant, fields: Omit<MatrixEntry, 'subject' | 'namespace' | 'verbs' | 'grants'>, verbs: readonly string[]) => {
     const subject = grant.subject.subject;
-    const key = JSON.stringify([principalKey(subject), grant.namespace ?? null, fields.apiGroup, fields.resource, fields.nonResource, fields.resourceNames]);
+    const key = JSON.stringify([grant.subject.principal, grant.namespace ?? null, fields.apiGroup, fields.resource, fields.nonResource, fields.resourceNames]);
     let entry = entries.get(key);
     if (entry === undefined) {
       entry = { subject, namespace: grant.namespace, ...fields, verbs: [], grants: [] };

@@ -6,6 +6,7 @@ import { ruleAllows } from './rules.js';
 import { principalKey, serviceAccountUserName } from './subjects.js';
 import { isNonResourceRequest, type Subject } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
+import { rememberedPer } from '../model/memo.js';
 
 /** A subject named by bindings, with every binding that gives it the access asked about. */
 export interface SubjectAccess {
@@ -40,17 +41,10 @@ export function bindingAppliesTo(binding: BindingDef, query: AccessQuery): boole
 }
 
 /** The `principalKey`s of the subjects that may name a workload's identity in a binding: its user, and its groups. */
-const keysOfWorkloads = new WeakMap<WorkloadIdentity, readonly string[]>();
-
-function workloadKeys(workload: WorkloadIdentity): readonly string[] {
-  let keys = keysOfWorkloads.get(workload);
-  if (keys === undefined) {
-    const { name, groups } = workload.identity;
-    keys = [...(name === undefined ? [] : [principalKey({ kind: 'User', name })]), ...groups.map((group) => principalKey({ kind: 'Group', name: group }))];
-    keysOfWorkloads.set(workload, keys);
-  }
-  return keys;
-}
+const workloadKeys = rememberedPer((workload: WorkloadIdentity): readonly string[] => {
+  const { name, groups } = workload.identity;
+  return [...(name === undefined ? [] : [principalKey({ kind: 'User', name })]), ...groups.map((group) => principalKey({ kind: 'Group', name: group }))];
+});
 
 const KIND_ORDER: Record<Subject['kind'], number> = { User: 0, Group: 1, ServiceAccount: 2 };
 

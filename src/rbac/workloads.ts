@@ -4,6 +4,7 @@ import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../model/workload.js
 import type { Path } from '../yaml/path.js';
 import { serviceAccountIdentity } from './subjects.js';
 import type { UserInfo } from './types.js';
+import { rememberedPer } from '../model/memo.js';
 
 /** The ServiceAccount a workload's pods run as, and the field that names it (or would). */
 export interface WorkloadServiceAccount {
@@ -76,18 +77,11 @@ export interface WorkloadIdentity {
 
 const WORKLOADS = new Set(WORKLOAD_KINDS);
 
-/** Every workload of the input (everything that runs pods and has a pod template), with its ServiceAccount and token. */
-export function workloadIdentities(resources: readonly Resource[]): readonly WorkloadIdentity[] {
-  // The analysis and the token check both ask about the same resources: work them out once.
-  let known = identitiesOf.get(resources);
-  if (known === undefined) {
-    known = findWorkloadIdentities(resources);
-    identitiesOf.set(resources, known);
-  }
-  return known;
-}
-
-const identitiesOf = new WeakMap<readonly Resource[], readonly WorkloadIdentity[]>();
+/**
+ * Every workload of the input (everything that runs pods and has a pod template), with its
+ * ServiceAccount and token; worked out once per input (the analysis and the token check both ask).
+ */
+export const workloadIdentities: (resources: readonly Resource[]) => readonly WorkloadIdentity[] = rememberedPer(findWorkloadIdentities);
 
 function findWorkloadIdentities(resources: readonly Resource[]): WorkloadIdentity[] {
   const serviceAccounts = new Map<string, Resource>();

@@ -1,6 +1,7 @@
 /** Offsets of line starts in a text, for turning offsets into 1-based line and column. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset of the start of each line (0 first). */
+  readonly starts: readonly number[];
 
   constructor(text: string) {
     const starts = [0];

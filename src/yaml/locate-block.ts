@@ -34,13 +34,6 @@ export interface BlockText {
   starts: readonly number[];
 }
 
-/** The line starts of a text. */
-export function blockText(text: string): BlockText {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return { text, starts };
-}
-
 function lineCount(doc: BlockText): number {
   return doc.starts.length;
 }
@@ -69,16 +62,6 @@ function charAt(doc: BlockText, line: number, column: number): string | undefine
 // The helpers below read the text directly between a line's bounds: they run for every line a
 // search passes, often before the compiler has inlined anything.
 
-function indentOf(doc: BlockText, line: number): number {
-  const { text } = doc;
-  const start = lineStart(doc, line);
-  const end = lineEnd(doc, line);
-  let i = start;
-  while (i < end && text.charCodeAt(i) === 32) i++;
-  if (i < end && text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
-  return i - start;
-}
-
 /**
  * The indentation of a line that carries a node, or -1 for a blank or comment-only line: the
  * two questions a search asks of every line it passes, answered in one pass.
@@ -89,14 +72,8 @@ function contentIndent(doc: BlockText, line: number): number {
   const end = lineEnd(doc, line);
   let i = start;
   while (i < end && text.charCodeAt(i) === 32) i++;
-  let j = i;
-  while (j < end) {
-    const c = text.charCodeAt(j);
-    if (c !== 32 && c !== 9 && c !== 13) break;
-    j++;
-  }
-  if (j >= end || text.charCodeAt(j) === 35) return -1; // '#'
-  if (i < end && text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
+  if (isTrivia(doc, line, i - start)) return -1;
+  if (text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
   return i - start;
 }
 
@@ -262,14 +239,6 @@ function firstNode(doc: BlockText, from: number): NodeStart | undefined {
   return undefined;
 }
 
-/** The next line at or after `from` that carries content, or -1. */
-function nextContentLine(doc: BlockText, from: number): number {
-  for (let line = from; line < lineCount(doc); line++) {
-    if (!isTrivia(doc, line, 0)) return line;
-  }
-  return -1;
-}
-
 /** The node that is the value after a key or a sequence dash, starting at `column` of `line`. */
 function valueAfter(doc: BlockText, line: number, column: number, ownerIndent: number, allowSameIndentSequence: boolean): NodeStart | undefined {
   const start = skipSpaces(doc, line, column);
@@ -278,11 +247,13 @@ function valueAfter(doc: BlockText, line: number, column: number, ownerIndent: n
     if (c === '&' || c === '*' || c === '!') throw new UnsupportedLayout(`node property ${c}`);
     return { line, column: start };
   }
-  const next = nextContentLine(doc, line + 1);
-  if (next === -1) return undefined;
-  const indent = indentOf(doc, next);
-  if (indent > ownerIndent) return { line: next, column: indent };
-  if (allowSameIndentSequence && indent === ownerIndent && isSequenceDash(doc, next, indent)) return { line: next, column: indent };
+  for (let next = line + 1; next < lineCount(doc); next++) {
+    const indent = contentIndent(doc, next);
+    if (indent === -1) continue;
+    if (indent > ownerIndent) return { line: next, column: indent };
+    if (allowSameIndentSequence && indent === ownerIndent && isSequenceDash(doc, next, indent)) return { line: next, column: indent };
+    return undefined;
+  }
   return undefined;
 }
 

@@ -1,20 +1,13 @@
 import { parseFieldPath as parseFieldPathDetailed } from './field-path.js';
+import { rememberedByText } from '../model/memo.js';
 
 /** A path inside a resource: object keys and array indexes, from the document root. */
 export type Path = ReadonlyArray<string | number>;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-const identifiers = new Map<string, boolean>();
 
 /** Whether a key can be written bare (`spec`) rather than quoted (`["a.b/c"]`); keys repeat, so remember. */
-function isIdentifier(key: string): boolean {
-  let known = identifiers.get(key);
-  if (known === undefined) {
-    known = IDENTIFIER.test(key);
-    if (identifiers.size < 10_000) identifiers.set(key, known);
-  }
-  return known;
-}
+const isIdentifier = rememberedByText((key) => IDENTIFIER.test(key));
 
 /**
  * Renders a path the way people write it: `spec.containers[0].securityContext`,
@@ -64,25 +57,11 @@ export interface PathDescription {
   stable: string;
 }
 
-/** Bounded text caches for the pieces of written paths: keys, indexes and item names repeat across findings. */
-const MAX_PIECES = 10_000;
-const dottedKeys = new Map<string, string>();
-const displayKeys = new Map<string, string>();
-const namedItems = new Map<string, string>();
+// The written pieces of paths, made once: keys, indexes and item names repeat across findings.
+const dotted = rememberedByText((key) => `.${key}`);
+const quoted = rememberedByText((key) => `[${JSON.stringify(key)}]`);
+const named = rememberedByText((name) => `[name=${name}]`);
 const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
-
-function remembered(cache: Map<string, string>, key: string, make: (key: string) => string): string {
-  let text = cache.get(key);
-  if (text === undefined) {
-    text = make(key);
-    if (cache.size < MAX_PIECES) cache.set(key, text);
-  }
-  return text;
-}
-
-const dotted = (key: string) => `.${key}`;
-const quoted = (key: string) => `[${JSON.stringify(key)}]`;
-const named = (name: string) => `[name=${name}]`;
 
 function indexText(index: number): string {
   return INDEXES[index] ?? `[${index}]`;
@@ -103,13 +82,13 @@ export function describePath(root: unknown, path: Path): PathDescription {
       const index = indexText(segment);
       display += index;
       const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
-      stable += typeof name === 'string' ? remembered(namedItems, name, named) : index;
+      stable += typeof name === 'string' ? named(name) : index;
       if (present && !(Array.isArray(node) && segment < node.length)) present = false;
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      const key = remembered(dottedKeys, segment, dotted);
-      display += isIdentifier(segment) ? (display === '' ? segment : key) : remembered(displayKeys, segment, quoted);
+      const key = dotted(segment);
+      display += isIdentifier(segment) ? (display === '' ? segment : key) : quoted(segment);
       stable += key;
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }

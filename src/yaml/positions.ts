@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../loader/types.js';
 import { LineIndex } from './lines.js';
 import { composeDocument, locateInComposed, type ComposedDocument } from './locate-fallback.js';
-import { blockText, locateInBlockYaml, locateLastInBlockYaml, UnsupportedLayout, type BlockText, type StepCache } from './locate-block.js';
+import { locateInBlockYaml, locateLastInBlockYaml, UnsupportedLayout, type BlockText, type StepCache } from './locate-block.js';
 import { JsonPathNotFound, locateInJson } from './locate-json.js';
 import type { Path } from './path.js';
 
@@ -34,6 +34,13 @@ function stateOf(document: LoadedDocument): DocumentState {
   return state;
 }
 
+/** The document's text with its line starts, for the block reader: made from the one line index of the document. */
+function blockOf(state: DocumentState, document: LoadedDocument): BlockText {
+  state.lineIndex ??= new LineIndex(document.text);
+  state.block ??= { text: document.text, starts: state.lineIndex.starts };
+  return state.block;
+}
+
 function firstContentIsFlow(text: string): boolean {
   const match = /^(?:\s|#[^\n]*\n|%[^\n]*\n|---[ \t]*(?:#[^\n]*)?(?=\n))*(.)/.exec(text);
   return match?.[1] === '{' || match?.[1] === '[';
@@ -56,9 +63,9 @@ export function locateField(document: LoadedDocument, path: Path): SourcePositio
   if (!state.flow) {
     // The common case, kept free of intermediate arrays: it runs once per finding.
     try {
-      state.block ??= blockText(document.text);
+      const block = blockOf(state, document);
       state.steps ??= {};
-      const position = locateLastInBlockYaml(state.block, 0, path, state.steps);
+      const position = locateLastInBlockYaml(block, 0, path, state.steps);
       state.lastReader = 'block';
       return position === undefined ? undefined : { line: document.startLine + position.line, column: position.column + 1 };
     } catch (error) {
@@ -85,9 +92,9 @@ function locate(document: LoadedDocument, path: Path, lastOnly: boolean): Source
     }
   } else {
     try {
-      state.block ??= blockText(document.text);
+      const block = blockOf(state, document);
       state.steps ??= {};
-      const found = locateInBlockYaml(state.block, 0, path, state.steps);
+      const found = locateInBlockYaml(block, 0, path, state.steps);
       state.lastReader = 'block';
       return pick(found).map((position) => ({ line: document.startLine + position.line, column: position.column + 1 }));
     } catch (error) {

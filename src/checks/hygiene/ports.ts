@@ -1,6 +1,7 @@
 import { isRecord } from '../../model/resource.js';
 import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
+import { rememberedPer } from '../../model/memo.js';
 
 /** One entry of a container's `ports` list. */
 export interface DeclaredPort {
@@ -12,17 +13,8 @@ export interface DeclaredPort {
   path: Path;
 }
 
-const portsOf = new WeakMap<ContainerRef, readonly DeclaredPort[]>();
-
 /** The container's `ports`, read once per container (several checks ask): do not change the list. */
-export function declaredPorts(container: ContainerRef): readonly DeclaredPort[] {
-  let ports = portsOf.get(container);
-  if (ports === undefined) {
-    ports = readPorts(container);
-    portsOf.set(container, ports);
-  }
-  return ports;
-}
+export const declaredPorts: (container: ContainerRef) => readonly DeclaredPort[] = rememberedPer(readPorts);
 
 function readPorts(container: ContainerRef): DeclaredPort[] {
   const ports = Array.isArray(container.container.ports) ? container.container.ports : [];

@@ -3,6 +3,7 @@ import { isRecord, type Resource } from '../../model/resource.js';
 import { WORKLOAD_KINDS } from '../../model/workload.js';
 import { workloadsOf, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';
+import { rememberedPer } from '../../model/memo.js';
 
 /** A Service that sends traffic to the pods its selector chooses. */
 export interface SelectingService {
@@ -130,16 +131,7 @@ export interface NamespaceWorkloads {
 const WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
 
 /** The workloads of each namespace, worked out once per input (several Service checks ask). */
-export function workloadsByNamespace(resources: readonly Resource[]): ReadonlyMap<string, NamespaceWorkloads> {
-  let known = namespaceWorkloads.get(resources);
-  if (known === undefined) {
-    known = findWorkloadsByNamespace(resources);
-    namespaceWorkloads.set(resources, known);
-  }
-  return known;
-}
-
-const namespaceWorkloads = new WeakMap<readonly Resource[], ReadonlyMap<string, NamespaceWorkloads>>();
+export const workloadsByNamespace: (resources: readonly Resource[]) => ReadonlyMap<string, NamespaceWorkloads> = rememberedPer(findWorkloadsByNamespace);
 
 function findWorkloadsByNamespace(resources: readonly Resource[]): Map<string, NamespaceWorkloads> {
   const byNamespace = new Map<string, NamespaceWorkloads>();

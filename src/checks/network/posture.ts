@@ -18,6 +18,7 @@ import {
 } from '../../netpol/index.js';
 import type { Labels } from '../shared/selectors.js';
 import { overlapsPublic } from './rules.js';
+import { rememberedPer } from '../../model/memo.js';
 
 /** A workload of the input as the network checks judge it: the engine's view and where findings go. */
 export interface PostureWorkload {
@@ -136,18 +137,11 @@ function computePosture(resources: readonly Resource[]): NetworkPosture {
   };
 }
 
-// The engine is costly to build: every network check of a scan shares one, keyed on the scan's resource list.
-const postures = new WeakMap<readonly Resource[], NetworkPosture>();
-
-/** The network posture of a scan's resources, computed once per resource list. */
-export function networkPosture(resources: readonly Resource[]): NetworkPosture {
-  let posture = postures.get(resources);
-  if (posture === undefined) {
-    posture = computePosture(resources);
-    postures.set(resources, posture);
-  }
-  return posture;
-}
+/**
+ * The network posture of a scan's resources, computed once per resource list: the engine is
+ * costly to build, and every network check of a scan shares one.
+ */
+export const networkPosture: (resources: readonly Resource[]) => NetworkPosture = rememberedPer(computePosture);
 
 /**
  * Whether the isolation checks can judge a workload: its pods are governed by NetworkPolicy

@@ -18,18 +18,10 @@ import {
   type ResolvedBindingSubject,
   type RoleDef,
 } from '../../rbac/index.js';
-
-const models = new WeakMap<readonly Resource[], RbacModel>();
+import { rememberedPer } from '../../model/memo.js';
 
 /** The RBAC model of a scan's resources, built once for all the RBAC checks of the scan. */
-export function rbacModel(resources: readonly Resource[]): RbacModel {
-  let model = models.get(resources);
-  if (model === undefined) {
-    model = buildRbacModel(resources);
-    models.set(resources, model);
-  }
-  return model;
-}
+export const rbacModel: (resources: readonly Resource[]) => RbacModel = rememberedPer((resources) => buildRbacModel(resources));
 
 /** A Role or ClusterRole of the input. */
 export type InputRole = RoleDef & { resource: Resource };

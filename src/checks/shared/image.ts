@@ -1,4 +1,5 @@
 import type { ContainerRef, PodSpecRef } from '../../model/workload.js';
+import { rememberedPer } from '../../model/memo.js';
 
 /** A container image reference, split the way container runtimes read it. */
 export interface ImageReference {
@@ -55,17 +56,11 @@ export interface ContainerImage {
 }
 
 const NO_IMAGES: readonly ContainerImage[] = Object.freeze([]);
-const imagesOf = new WeakMap<PodSpecRef, readonly ContainerImage[]>();
+const imagesOf = rememberedPer(readContainerImages);
 
 /** The parsed images of a pod's containers, worked out once per pod spec (every image check asks): do not change the list. */
 export function containerImages(podSpec: PodSpecRef | undefined): readonly ContainerImage[] {
-  if (podSpec === undefined) return NO_IMAGES;
-  let images = imagesOf.get(podSpec);
-  if (images === undefined) {
-    images = readContainerImages(podSpec);
-    imagesOf.set(podSpec, images);
-  }
-  return images;
+  return podSpec === undefined ? NO_IMAGES : imagesOf(podSpec);
 }
 
 function readContainerImages(podSpec: PodSpecRef): ContainerImage[] {

@@ -1,6 +1,7 @@
 import { apiGroup } from '../../findings/fingerprint.js';
 import type { Resource } from '../../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../../model/workload.js';
+import { rememberedPer } from '../../model/memo.js';
 
 /**
  * Look-ups of the scanned resources by kind, namespace and name, for set checks that relate
@@ -10,17 +11,9 @@ import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../../model/workload
  */
 export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
-  private static readonly built = new WeakMap<readonly Resource[], ResourceIndex>();
 
   /** The index of a resource list, built once however many checks ask for it. */
-  static of(resources: readonly Resource[]): ResourceIndex {
-    let index = ResourceIndex.built.get(resources);
-    if (index === undefined) {
-      index = new ResourceIndex(resources);
-      ResourceIndex.built.set(resources, index);
-    }
-    return index;
-  }
+  static readonly of: (resources: readonly Resource[]) => ResourceIndex = rememberedPer((resources) => new ResourceIndex(resources));
 
   constructor(resources: readonly Resource[]) {
     for (const resource of resources) {
@@ -64,16 +57,7 @@ const WORKLOADS = new Set(WORKLOAD_KINDS);
  * skipping those without a pod spec. Found once per resource list (several set checks ask): do
  * not change the list.
  */
-export function workloadsOf(resources: readonly Resource[]): readonly Workload[] {
-  let workloads = workloadLists.get(resources);
-  if (workloads === undefined) {
-    workloads = findWorkloads(resources);
-    workloadLists.set(resources, workloads);
-  }
-  return workloads;
-}
-
-const workloadLists = new WeakMap<readonly Resource[], readonly Workload[]>();
+export const workloadsOf: (resources: readonly Resource[]) => readonly Workload[] = rememberedPer(findWorkloads);
 
 function findWorkloads(resources: readonly Resource[]): Workload[] {
   const out: Workload[] = [];

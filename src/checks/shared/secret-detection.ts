@@ -8,6 +8,8 @@
  * fingerprint it (see masking.ts).
  */
 
+import { rememberedByText } from '../../model/memo.js';
+
 /** A credential format recognisable from the value alone. */
 export interface TokenFormat {
   id: string;
@@ -248,21 +250,10 @@ function normaliseName(name: string): string {
  * Whether a setting's name (env var, ConfigMap key) says it holds a credential: it contains
  * PASSWORD, PASSWD, SECRET, TOKEN, API_KEY/APIKEY, PRIVATE_KEY or CREDENTIAL as a word ending
  * (`DBPASSWORD`, `db.password`, `apiKey`), not followed by a word that makes it about the
- * secret (`…_FILE`, `…_NAME`, `…_TTL`).
+ * secret (`…_FILE`, `…_NAME`, `…_TTL`). The same names come back in every pod and ConfigMap
+ * (LOG_LEVEL, DB_HOST…): each is judged once.
  */
-export function isSensitiveName(name: string): boolean {
-  // The same names come back in every pod and ConfigMap (LOG_LEVEL, DB_HOST…): judge each once.
-  let sensitive = sensitiveNames.get(name);
-  if (sensitive === undefined) {
-    sensitive = judgeName(name);
-    if (sensitiveNames.size >= MAX_REMEMBERED_NAMES) sensitiveNames.clear();
-    sensitiveNames.set(name, sensitive);
-  }
-  return sensitive;
-}
-
-const MAX_REMEMBERED_NAMES = 10_000;
-const sensitiveNames = new Map<string, boolean>();
+export const isSensitiveName: (name: string) => boolean = rememberedByText(judgeName);
 
 function judgeName(name: string): boolean {
   const normalised = normaliseName(name);
