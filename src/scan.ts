@@ -12,6 +12,7 @@ import type { Check } from './engine/types.js';
 import { BulwarkError } from './errors/index.js';
 import { complianceReport, frameworkChecks, isFrameworkName, type ComplianceReport } from './frameworks/compliance.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
+import { sortFindings } from './findings/order.js';
 import { SEVERITIES, severityRank, type Finding, type Severity } from './findings/types.js';
 import { loadInputs, type LoadOptions } from './loader/load.js';
 import type { Diagnostic } from './loader/types.js';
@@ -135,10 +136,6 @@ export function isFailing(finding: Finding, failOn: FailThreshold): boolean {
   return finding.status === 'fail' && finding.mode === undefined && failOn !== 'none' && severityRank(finding.severity) >= severityRank(failOn);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.checkId.localeCompare(b.checkId) || a.path.localeCompare(b.path);
-}
-
 /**
  * Scans manifests: reads the sources, parses every document with positions, runs the
  * checks and returns findings, diagnostics and the gate's verdict. Never throws on bad
@@ -180,7 +177,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const checksById = new Map(checks.map((check) => [check.id, check]));
   // Judged before the findings are sorted: they are still in the order of `outcome.owners`.
   const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true, owners: outcome.owners });
-  const findings = outcome.findings.sort(compareFindings);
+  const findings = sortFindings(outcome.findings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;

@@ -3,15 +3,19 @@ import type { ContainerRef } from '../model/workload.js';
 import type { Path } from '../yaml/path.js';
 import type { PodView } from './types.js';
 
-export function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
+/** What `record` gives for anything that is not an object: one shared, frozen empty record. */
+const NOTHING: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** A value as a record to read fields from: an absent or non-object value reads as empty. Never write to the result. */
+export function record(value: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(value) ? value : NOTHING;
 }
 
-export function podSecurityContext(pod: PodView): Record<string, unknown> {
+export function podSecurityContext(pod: PodView): Readonly<Record<string, unknown>> {
   return record(pod.spec.securityContext);
 }
 
-export function securityContext(container: ContainerRef): Record<string, unknown> {
+export function securityContext(container: ContainerRef): Readonly<Record<string, unknown>> {
   return record(container.container.securityContext);
 }
 

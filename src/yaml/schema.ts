@@ -11,9 +11,24 @@ import yaml from 'js-yaml';
 const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
 
+/** Whether a plain scalar can be a 1.1 boolean at all: every such word starts with one of `yYnNtTfFoO`. */
+function mayBeBoolean(text: string): boolean {
+  switch (text.charCodeAt(0) | 0x20) {
+    case 0x79: // y
+    case 0x6e: // n
+    case 0x74: // t
+    case 0x66: // f
+    case 0x6f: // o
+      return text.length <= 5;
+    default:
+      return false;
+  }
+}
+
 const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
+  // Asked of every plain scalar (keys included); the first letter rules out almost all of them.
+  resolve: (data: unknown) => typeof data === 'string' && mayBeBoolean(data) && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
   construct: (data: string) => TRUE_WORDS.has(data),
   predicate: (object: unknown) => typeof object === 'boolean',
   represent: { lowercase: (object: object) => (object ? 'true' : 'false') },
@@ -67,10 +82,58 @@ const float11 = new yaml.Type('tag:yaml.org,2002:float', {
   defaultStyle: 'decimal',
 });
 
-const merge = (yaml.DEFAULT_SCHEMA as unknown as { compiledImplicit: Array<yaml.Type & { tag: string }> }).compiledImplicit.find(
-  (type) => type.tag === 'tag:yaml.org,2002:merge',
-);
-if (merge === undefined) throw new Error('js-yaml no longer provides the merge key type');
+type CompiledType = yaml.Type & { tag: string; resolve(data: unknown): boolean; construct(data: unknown): unknown };
 
-/** js-yaml schema with go-yaml v2 (YAML 1.1) scalar resolution and merge keys. */
-export const KUBERNETES_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [bool11, int11, float11, merge] });
+function builtinType(schema: yaml.Schema, tag: string): CompiledType {
+  const type = (schema as unknown as { compiledImplicit: CompiledType[] }).compiledImplicit.find((candidate) => candidate.tag === tag);
+  if (type === undefined) throw new Error(`js-yaml no longer provides the ${tag} type`);
+  return type;
+}
+
+const null12 = builtinType(yaml.CORE_SCHEMA, 'tag:yaml.org,2002:null');
+const merge = builtinType(yaml.DEFAULT_SCHEMA, 'tag:yaml.org,2002:merge');
+
+/** The type the last plain scalar resolved to: js-yaml calls `construct` right after a `resolve` that says yes. */
+let resolved: yaml.Type = null12;
+
+/**
+ * Every plain scalar (keys included) is offered to each implicit type in turn; most are words
+ * that none of them takes. One resolver tells null, boolean, integer and float apart by the
+ * first character, in the order they would be tried one by one (they never overlap).
+ */
+const plain11 = new yaml.Type('tag:bulwark.dev,2024:plain-1.1', {
+  kind: 'scalar',
+  resolve: (data: unknown) => {
+    if (typeof data !== 'string') return false;
+    const c = data.charCodeAt(0);
+    if (c === 0x7e || c === 0x6e || c === 0x4e) {
+      // ~ n N
+      if (null12.resolve(data)) {
+        resolved = null12;
+        return true;
+      }
+    }
+    if (mayBeBoolean(data) && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data))) {
+      resolved = bool11;
+      return true;
+    }
+    if (startsNumeric(data)) {
+      if (INT_PATTERN.test(data) && /[0-9]/.test(data)) {
+        resolved = int11;
+        return true;
+      }
+      if (FLOAT_PATTERN.test(data)) {
+        resolved = float11;
+        return true;
+      }
+    }
+    return false;
+  },
+  construct: (data: string) => resolved.construct(data),
+});
+
+/**
+ * js-yaml schema with go-yaml v2 (YAML 1.1) scalar resolution and merge keys. Explicit tags
+ * (`!!int "0755"`, `!!bool yes`) resolve with the same 1.1 rules.
+ */
+export const KUBERNETES_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [plain11, merge], explicit: [null12, bool11, int11, float11] });

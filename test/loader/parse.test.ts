@@ -21,6 +21,34 @@ describe('loader: documents', () => {
     assert.deepEqual(documents[0]?.value, { a: true, b: true, c: false, d: 493, e: 'yes', f: '2024-01-01', g: 31, h: 1.5, i: null });
   });
 
+  it('resolves plain scalars by the 1.1 rules and explicit tags by the same rules', () => {
+    const text = [
+      'nul: null', 'tilde: ~', 'Nul: NULL', 'word: nginx', 'en: n', 'nope: nope', 'neg: -12', 'plus: +7', 'und: 1_000', 'hex: 0x_1F', 'bin: 0b101', 'oct: 0o17',
+      'zero: 0', 'float: 1.5e3', 'dot: .5', 'inf: -.inf', 'nan: .NaN', 'ver: 1.2.3', 'dash: a-', 'date: 2024-01-01', 'ip: 10.0.0.1', 'colon: a:b',
+      'tagint: !!int "0755"', 'tagbool: !!bool "yes"', 'tagfloat: !!float "1"', 'tagnull: !!null ~', 'tagstr: !!str 0755', 'quoted: "0755"',
+      '<<: {merged: true}',
+    ].join('\n');
+    const value = parseSource('p.yaml', `${text}\n`, DEFAULT_LIMITS).documents[0]?.value as Record<string, unknown>;
+    assert.deepEqual(value, {
+      nul: null, tilde: null, Nul: null, word: 'nginx', en: false, nope: 'nope', neg: -12, plus: 7, und: 1000, hex: 31, bin: 5, oct: 15,
+      zero: 0, float: 1500, dot: 0.5, inf: -Infinity, nan: Number.NaN, ver: '1.2.3', dash: 'a-', date: '2024-01-01', ip: '10.0.0.1', colon: 'a:b',
+      tagint: 493, tagbool: true, tagfloat: 1, tagnull: null, tagstr: '0755', quoted: '0755', merged: true,
+    });
+  });
+
+  it('reads every YAML 1.1 boolean word, and nothing that only looks like one', () => {
+    const words: Array<[string, boolean]> = [
+      ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((word): [string, boolean] => [word, true]),
+      ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false]),
+    ];
+    for (const [word, expected] of words) {
+      assert.deepEqual(parseSource('b.yaml', `v: ${word}\n${word}: k\n`, DEFAULT_LIMITS).documents[0]?.value, { v: expected, [String(expected)]: 'k' }, word);
+    }
+    for (const text of ['yess', 'yES', 'oN', 'nO', 'tRUE', 'falsey', 'offline', 'yaml', 'Nope', 'o', 't', 'f', 'x']) {
+      assert.deepEqual(parseSource('b.yaml', `v: ${text}\n`, DEFAULT_LIMITS).documents[0]?.value, { v: text }, text);
+    }
+  });
+
   it('reports a syntax error with file, line and column, and still loads the other documents', () => {
     const text = `${pod('a')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels: {x: [}\n---\n${pod('c')}`;
     const { documents, diagnostics } = parseSource('broken.yaml', text, DEFAULT_LIMITS);

@@ -1,3 +1,4 @@
+import { isRecord } from '../../model/resource.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type PssCheck } from '../types.js';
 import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
@@ -77,6 +78,7 @@ export const hostPorts: PssCheck = {
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLER_KINDS = ['httpGet', 'tcpSocket'] as const;
+const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
 
 export const hostProbesAndHostLifecycle: PssCheck = {
   id: 'hostProbesAndHostLifecycle',
@@ -90,19 +92,21 @@ export const hostProbesAndHostLifecycle: PssCheck = {
         const paths: Path[] = [];
         for (const container of pod.containers) {
           let bad = false;
-          const inspect = (handler: unknown, path: Path) => {
+          // Paths are made only for the hosts found: this runs for every container of every pod.
+          const inspect = (handler: unknown, ...at: Path) => {
+            if (!isRecord(handler)) return;
             for (const kind of HANDLER_KINDS) {
-              const host = record(record(handler)[kind]).host;
+              const host = record(handler[kind]).host;
               if (typeof host === 'string' && host !== '') {
                 bad = true;
                 hosts.push(host);
-                paths.push([...path, kind, 'host']);
+                paths.push(containerPath(container, ...at, kind, 'host'));
               }
             }
           };
-          for (const probe of PROBES) inspect(container.container[probe], containerPath(container, probe));
-          const lifecycle = record(container.container.lifecycle);
-          for (const hook of ['postStart', 'preStop'] as const) inspect(lifecycle[hook], containerPath(container, 'lifecycle', hook));
+          for (const probe of PROBES) inspect(container.container[probe], probe);
+          const lifecycle = container.container.lifecycle;
+          if (isRecord(lifecycle)) for (const hook of LIFECYCLE_HOOKS) inspect(lifecycle[hook], 'lifecycle', hook);
           if (bad) names.push(containerName(container));
         }
         if (names.length === 0) return ALLOWED;

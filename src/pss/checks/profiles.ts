@@ -57,30 +57,32 @@ function seLinuxAt(minor: number, allowedTypes: readonly string[]): PssCheck['ve
       const paths: Path[] = [];
       let podBad = false;
       const badContainers: string[] = [];
-      const inspect = (options: unknown, path: Path): boolean => {
+      // The path is asked for only when something is wrong: this runs for every container of every pod.
+      const inspect = (options: unknown, pathOf: () => Path): boolean => {
         if (options === undefined || options === null) return false;
         const { type, user, role } = record(options);
         let bad = false;
         if (type !== undefined && type !== null && !allowed.has(String(type))) {
           badTypes.push(String(type));
-          paths.push([...path, 'type']);
+          paths.push([...pathOf(), 'type']);
           bad = true;
         }
         if (typeof user === 'string' && user !== '') {
           badUsers.push(user);
-          paths.push([...path, 'user']);
+          paths.push([...pathOf(), 'user']);
           bad = true;
         }
         if (typeof role === 'string' && role !== '') {
           badRoles.push(role);
-          paths.push([...path, 'role']);
+          paths.push([...pathOf(), 'role']);
           bad = true;
         }
         return bad;
       };
-      podBad = inspect(podSecurityContext(pod).seLinuxOptions, podPath(pod, 'securityContext', 'seLinuxOptions'));
+      podBad = inspect(podSecurityContext(pod).seLinuxOptions, () => podPath(pod, 'securityContext', 'seLinuxOptions'));
       for (const container of pod.containers) {
-        if (inspect(securityContext(container).seLinuxOptions, containerPath(container, 'securityContext', 'seLinuxOptions'))) badContainers.push(containerName(container));
+        const options = securityContext(container).seLinuxOptions;
+        if (options !== undefined && options !== null && inspect(options, () => containerPath(container, 'securityContext', 'seLinuxOptions'))) badContainers.push(containerName(container));
       }
       if (!podBad && badContainers.length === 0) return ALLOWED;
       const setters = [...(podBad ? ['pod'] : []), ...(badContainers.length > 0 ? [containersPhrase(badContainers)] : [])];
