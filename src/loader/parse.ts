@@ -148,7 +148,9 @@ export function parseSource(file: string, rawText: string, limits: LoaderLimits)
         return;
       }
     }
-    const helm = HELM_SOURCE.exec(chunk.text.slice(0, 2048));
+    // Most documents are not Helm output: a plain search spares them the regular expression (and the copy it reads).
+    const mark = chunk.text.indexOf('# Source: ');
+    const helm = mark !== -1 && mark < 2048 ? HELM_SOURCE.exec(chunk.text.slice(0, 2048)) : null;
     const document: LoadedDocument = { file, index, text: chunk.text, startLine: chunk.startLine, value };
     if (helm?.[1] !== undefined) document.template = helm[1];
     documents.push(document);

@@ -76,15 +76,20 @@ function versionAt(check: PssCheck, minor: number): VersionedCheck | undefined {
   return chosen;
 }
 
-const activeChecks = new Map<string, ReadonlyArray<{ check: PssCheck; version: VersionedCheck }>>();
+/** The checks in force by level, then by version (minor): every pod asks, so no key is built per pod. */
+const activeChecks = new Map<PssLevel, Array<ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> | undefined>>();
 
 /** The checks in force for a policy, with the implementation each uses at that version; worked out once per level and version (every pod asks). */
 export function checksFor(policy: PssPolicy): ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> {
-  const key = `${policy.level}/${policy.minor}`;
-  let active = activeChecks.get(key);
+  let byMinor = activeChecks.get(policy.level);
+  if (byMinor === undefined) {
+    byMinor = [];
+    activeChecks.set(policy.level, byMinor);
+  }
+  let active = byMinor[policy.minor];
   if (active === undefined) {
     active = findChecks(policy);
-    activeChecks.set(key, active);
+    byMinor[policy.minor] = active;
   }
   return active;
 }

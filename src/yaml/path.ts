@@ -57,9 +57,21 @@ export interface PathDescription {
   stable: string;
 }
 
+/** How a key is written in a path: first in it, after another segment, and in the stable form. */
+interface KeyTexts {
+  first: string;
+  after: string;
+  stable: string;
+}
+
 // The written pieces of paths, made once: keys, indexes and item names repeat across findings.
-const dotted = rememberedByText((key) => `.${key}`);
-const quoted = rememberedByText((key) => `[${JSON.stringify(key)}]`);
+// One look-up per key gives all its forms (this runs for every segment of every finding).
+const keyTexts = rememberedByText((key): KeyTexts => {
+  const dotted = `.${key}`;
+  if (IDENTIFIER.test(key)) return { first: key, after: dotted, stable: dotted };
+  const quoted = `[${JSON.stringify(key)}]`;
+  return { first: quoted, after: quoted, stable: dotted };
+});
 const named = rememberedByText((name) => `[name=${name}]`);
 const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
 
@@ -87,9 +99,9 @@ export function describePath(root: unknown, path: Path): PathDescription {
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      const key = dotted(segment);
-      display += isIdentifier(segment) ? (display === '' ? segment : key) : quoted(segment);
-      stable += key;
+      const texts = keyTexts(segment);
+      display += display === '' ? texts.first : texts.after;
+      stable += texts.stable;
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
     if (present) existing++;

@@ -1,4 +1,5 @@
 import { isRecord } from '../../model/resource.js';
+import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type PssCheck } from '../types.js';
 import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
@@ -52,15 +53,17 @@ export const hostPorts: PssCheck = {
         const ports: string[] = [];
         const paths: Path[] = [];
         for (const container of pod.containers) {
+          const declared = container.container.ports;
+          if (!Array.isArray(declared)) continue;
           let bad = false;
-          (Array.isArray(container.container.ports) ? container.container.ports : []).forEach((port: unknown, index) => {
-            const hostPort = record(port).hostPort;
+          for (let index = 0; index < declared.length; index++) {
+            const hostPort = record(declared[index]).hostPort;
             if (typeof hostPort === 'number' && hostPort !== 0) {
               bad = true;
               ports.push(String(hostPort));
               paths.push(containerPath(container, 'ports', index, 'hostPort'));
             }
-          });
+          }
           if (bad) names.push(containerName(container));
         }
         if (names.length === 0) return ALLOWED;
@@ -79,6 +82,27 @@ export const hostPorts: PssCheck = {
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLER_KINDS = ['httpGet', 'tcpSocket'] as const;
 const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
+const PROBE_PATHS: readonly Path[] = PROBES.map((probe) => [probe]);
+const HOOK_PATHS: readonly Path[] = LIFECYCLE_HOOKS.map((hook) => ['lifecycle', hook]);
+
+/**
+ * Adds the hosts a probe or lifecycle handler names (`httpGet.host`, `tcpSocket.host`) and their
+ * paths; true when there was one. Runs for every handler slot of every container: paths are made
+ * only for the hosts found.
+ */
+function handlerHosts(container: ContainerRef, handler: unknown, where: Path, hosts: string[], paths: Path[]): boolean {
+  if (!isRecord(handler)) return false;
+  let found = false;
+  for (const kind of HANDLER_KINDS) {
+    const host = record(handler[kind]).host;
+    if (typeof host === 'string' && host !== '') {
+      found = true;
+      hosts.push(host);
+      paths.push(containerPath(container, ...where, kind, 'host'));
+    }
+  }
+  return found;
+}
 
 export const hostProbesAndHostLifecycle: PssCheck = {
   id: 'hostProbesAndHostLifecycle',
@@ -92,21 +116,11 @@ export const hostProbesAndHostLifecycle: PssCheck = {
         const paths: Path[] = [];
         for (const container of pod.containers) {
           let bad = false;
-          // Paths are made only for the hosts found: this runs for every container of every pod.
-          const inspect = (handler: unknown, ...at: Path) => {
-            if (!isRecord(handler)) return;
-            for (const kind of HANDLER_KINDS) {
-              const host = record(handler[kind]).host;
-              if (typeof host === 'string' && host !== '') {
-                bad = true;
-                hosts.push(host);
-                paths.push(containerPath(container, ...at, kind, 'host'));
-              }
-            }
-          };
-          for (const probe of PROBES) inspect(container.container[probe], probe);
+          for (let i = 0; i < PROBES.length; i++) if (handlerHosts(container, container.container[PROBES[i] as string], PROBE_PATHS[i] as Path, hosts, paths)) bad = true;
           const lifecycle = container.container.lifecycle;
-          if (isRecord(lifecycle)) for (const hook of LIFECYCLE_HOOKS) inspect(lifecycle[hook], 'lifecycle', hook);
+          if (isRecord(lifecycle)) {
+            for (let i = 0; i < LIFECYCLE_HOOKS.length; i++) if (handlerHosts(container, lifecycle[LIFECYCLE_HOOKS[i] as string], HOOK_PATHS[i] as Path, hosts, paths)) bad = true;
+          }
           if (bad) names.push(containerName(container));
         }
         if (names.length === 0) return ALLOWED;
