@@ -1,7 +1,7 @@
 import type { SetCheck } from '../../engine/types.js';
 import { describeResource, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';
-import { selectingService, selectsWorkload, workloadsByNamespace } from './service-backends.js';
+import { selectingService, workloadsByNamespace, workloadsSelectedBy } from './service-backends.js';
 
 function describeSelector(selector: Labels): string {
   return Object.entries(selector)
@@ -43,7 +43,7 @@ export const danglingService: SetCheck = {
       const namespace = byNamespace.get(service.namespace);
       // With no workload of the namespace in the input, or pods whose labels cannot be seen, the input is likely partial.
       if (namespace === undefined || namespace.workloads.length === 0 || namespace.opaque) continue;
-      if (namespace.workloads.some((workload) => selectsWorkload(service.selector, workload))) continue;
+      if (workloadsSelectedBy(resources, service).length > 0) continue;
       report(resource, {
         path: ['spec', 'selector'],
         message: `Service "${resource.name}" selects ${describeSelector(service.selector)}, but no pod template of namespace "${service.namespace}" in the input has these labels${nearestMiss(service.selector, namespace.workloads)}: the Service has no endpoints`,

@@ -59,6 +59,24 @@ export function selectsWorkload(selector: Labels, workload: Workload): boolean {
   return true;
 }
 
+/** Per input: the workloads each of its Services selects. */
+const selectionsOf = rememberedPer((_resources: readonly Resource[]) => new Map<Resource, readonly Workload[]>());
+
+/**
+ * The workloads of its namespace in the input whose pod templates a Service selects; worked out
+ * once per Service and input (several Service checks ask, and each pair of a Service and a
+ * workload of its namespace is a comparison of labels).
+ */
+export function workloadsSelectedBy(resources: readonly Resource[], service: SelectingService): readonly Workload[] {
+  const known = selectionsOf(resources);
+  let selected = known.get(service.resource);
+  if (selected === undefined) {
+    selected = (workloadsByNamespace(resources).get(service.namespace)?.workloads ?? []).filter((workload) => selectsWorkload(service.selector, workload));
+    known.set(service.resource, selected);
+  }
+  return selected;
+}
+
 /** API groups of Kubernetes itself: none of their kinds outside the workload kinds creates pods. */
 const BUILTIN_GROUPS = new Set([
   '',

@@ -2,7 +2,7 @@ import type { SetCheck } from '../../engine/types.js';
 import { isRecord } from '../../model/resource.js';
 import { describeResource, type Workload } from '../shared/resource-index.js';
 import { declaredPorts, servesTraffic } from './ports.js';
-import { selectingService, selectsWorkload, workloadsByNamespace } from './service-backends.js';
+import { selectingService, workloadsSelectedBy } from './service-backends.js';
 
 /** The protocols under which the workloads' serving containers declare a port of this name. */
 function protocolsDeclaring(workloads: readonly Workload[], name: string): Set<string> {
@@ -30,11 +30,10 @@ export const serviceTargetPortUnknown: SetCheck = {
     frameworks: [{ framework: 'NSA', control: 'monitoring/health' }],
   },
   run({ resources, report }) {
-    const byNamespace = workloadsByNamespace(resources);
     for (const resource of resources) {
       const service = selectingService(resource);
       if (service === undefined) continue;
-      const selected = (byNamespace.get(service.namespace)?.workloads ?? []).filter((workload) => selectsWorkload(service.selector, workload));
+      const selected = workloadsSelectedBy(resources, service);
       const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
       const ports = Array.isArray(spec.ports) ? spec.ports : [];
       ports.forEach((port: unknown, index) => {

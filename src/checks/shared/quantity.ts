@@ -56,5 +56,11 @@ export function isNonZeroQuantity(value: unknown): boolean {
 
 /** Whether a request or limit is written and is explicitly zero. */
 export function isZeroQuantity(value: unknown): boolean {
-  return value !== undefined && value !== null && parseQuantity(value) === 0;
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') {
+    // Most values are a number from 1 to 9 on, with a suffix (`500m`, `128Mi`): such a text is never zero, unless an exponent underflows.
+    const first = value.charCodeAt(0);
+    if (first >= 49 && first <= 57 && value.indexOf('e') === -1 && value.indexOf('E') === -1) return false;
+  }
+  return parseQuantity(value) === 0;
 }

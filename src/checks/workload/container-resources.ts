@@ -15,10 +15,13 @@ export interface Requirement {
 /** Pod-level `spec.resources` (PodLevelResources) covers CPU and memory only. */
 const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
 
-function resourceList(owner: unknown, field: Requirement['field']): Record<string, unknown> {
-  if (!isRecord(owner) || !isRecord(owner.resources)) return {};
+/** What an absent resource list reads as: one shared, frozen empty list. */
+const NO_RESOURCES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function resourceList(owner: unknown, field: Requirement['field']): Readonly<Record<string, unknown>> {
+  if (!isRecord(owner) || !isRecord(owner.resources)) return NO_RESOURCES;
   const list = owner.resources[field];
-  return isRecord(list) ? list : {};
+  return isRecord(list) ? list : NO_RESOURCES;
 }
 
 /**
