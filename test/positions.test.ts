@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type LoadedDocument } from '../src/loader/types.js';
 import { LineIndex } from '../src/yaml/lines.js';
 import { composeDocument, locateInComposed } from '../src/yaml/locate-fallback.js';
 import type { Path } from '../src/yaml/path.js';
-import { lastReaderOf, locatePath } from '../src/yaml/positions.js';
+import { lastReaderOf, locatePath, releasePositions } from '../src/yaml/positions.js';
 import { CORPUS, filesUnder, HAS_CORPUS, noteMissingCorpus } from './helpers.js';
 
 /** Every path in a value: each mapping key and sequence item, depth first. */
@@ -48,16 +48,30 @@ function compareDocuments(file: string, text: string): { paths: number; fast: nu
   const { documents } = parseSource(file, text, DEFAULT_LIMITS);
   let paths = 0;
   let fast = 0;
+  let fastReverse = 0;
   for (const document of documents) {
-    for (const path of allPaths(document.value)) {
-      const expected = referencePositions(document, path);
-      if (expected.length !== path.length) continue; // through an alias or merge key: not comparable
-      const actual = locatePath(document, path).map((position) => `${position.line}:${position.column}`);
-      assert.deepEqual(actual, expected, `${file}: position of ${JSON.stringify(path)}`);
-      paths++;
-      if (lastReaderOf(document) !== 'composed') fast++;
+    const all = allPaths(document.value);
+    // In document order, then afresh in reverse: a search in a mapping goes on from where the
+    // last one stopped, and must find keys it has already passed as well as those further on.
+    for (const [pass, order] of [all, [...all].reverse()].entries()) {
+      releasePositions(document);
+      for (const path of order) {
+        const expected = referencePositions(document, path);
+        if (expected.length !== path.length) continue; // through an alias or merge key: not comparable
+        const actual = locatePath(document, path).map((position) => `${position.line}:${position.column}`);
+        assert.deepEqual(actual, expected, `${file}: position of ${JSON.stringify(path)}${pass === 1 ? ' (reverse order)' : ''}`);
+        const served = lastReaderOf(document) !== 'composed';
+        if (pass === 1) {
+          if (served) fastReverse++;
+          continue;
+        }
+        paths++;
+        if (served) fast++;
+      }
     }
   }
+  // The order of the questions must not send more of them to the slow parser.
+  assert.equal(fastReverse, fast, `${file}: fast readers served ${fast} paths in document order but ${fastReverse} in reverse`);
   return { paths, fast };
 }
 
