@@ -191,15 +191,17 @@ function main() {
     console.log(`  process RSS before work: parse ${fmt(parse.startRssMB)} MB, scan ${fmt(scanned.startRssMB)} MB`);
     console.log('');
     console.log('Targets');
-    console.log(`  scan throughput / bare parse   ${fmt(ratioPercent, 1).padStart(7)} %    target ≥ ${TARGETS.ratioPercent} %     ${verdict(ratioPass)}`);
-    console.log(`  scan peak RSS                  ${fmt(scanned.peakRssMB).padStart(7)} MB   target ≤ ${TARGETS.scanRssMB} MB   ${verdict(rssPass)}`);
+    console.log(`  scan throughput / bare parse            ${fmt(ratioPercent, 1).padStart(7)} %    target ≥ ${TARGETS.ratioPercent} %     ${verdict(ratioPass)}`);
+    console.log(`  scan peak RSS                           ${fmt(scanned.peakRssMB).padStart(7)} MB   target ≤ ${TARGETS.scanRssMB} MB   ${verdict(rssPass)}`);
+    // The full catalogue: the opt-in checks (the PSS presets among them) run as well.
     const allRatioPercent = (scannedAll.resourcesPerSec / parse.resourcesPerSec) * 100;
-    console.log(`  every check, incl. opt-in      ${fmt(allRatioPercent, 1).padStart(7)} %    (${fmt(scannedAll.findings)} findings, peak ${fmt(scannedAll.peakRssMB)} MB; informational)`);
+    const allRatioPass = allRatioPercent >= TARGETS.ratioPercent;
+    console.log(`  every check (incl. opt-in) / bare parse ${fmt(allRatioPercent, 1).padStart(7)} %    target ≥ ${TARGETS.ratioPercent} %     ${verdict(allRatioPass)}  (${fmt(scannedAll.findings)} findings, peak ${fmt(scannedAll.peakRssMB)} MB)`);
     if (cli.status === 'measured') {
       const note = `  (exit ${cli.exitCode}${cli.jsonOutput ? '' : ', output was not valid JSON'})`;
-      console.log(`  CLI, one file (median of ${cli.runs})  ${fmt(cli.medianMs).padStart(7)} ms   target < ${TARGETS.cliMs} ms   ${verdict(cli.pass)}${note}`);
+      console.log(`  CLI, one file (median of ${cli.runs})           ${fmt(cli.medianMs).padStart(7)} ms   target < ${TARGETS.cliMs} ms   ${verdict(cli.pass)}${note}`);
     } else {
-      console.log(`  CLI, one file                  ${cli.status}: ${cli.reason}`);
+      console.log(`  CLI, one file                            ${cli.status}: ${cli.reason}`);
     }
     const totalSeconds = (performance.now() - benchStarted) / 1000;
     console.log(`\nTotal benchmark time ${fmt(totalSeconds, 1)} s`);
@@ -232,6 +234,7 @@ function main() {
       scanEveryCheck: { ...figures(scannedAll), findings: scannedAll.findings, ratioPercent: round(allRatioPercent) },
       targets: {
         scanToParseRatio: { valuePercent: round(ratioPercent), target: `>= ${TARGETS.ratioPercent}%`, pass: ratioPass },
+        everyCheckToParseRatio: { valuePercent: round(allRatioPercent), target: `>= ${TARGETS.ratioPercent}%`, pass: allRatioPass },
         scanPeakRss: { valueMB: round(scanned.peakRssMB), target: `<= ${TARGETS.scanRssMB} MB`, pass: rssPass },
         cliSingleFile:
           cli.status === 'measured'
