@@ -1,4 +1,5 @@
 import { isRecord, type Resource } from '../model/resource.js';
+import { BUILTIN_RESOURCES } from '../model/api-resources.js';
 import { WILDCARD } from './types.js';
 
 /** A resource type the API server serves: its plural name, API group and whether objects live in namespaces. */
@@ -10,98 +11,14 @@ export interface ApiResource {
   aliases?: readonly string[];
 }
 
-const core = (resource: string, namespaced: boolean, ...aliases: string[]): ApiResource => ({ group: '', resource, namespaced, aliases });
-const of = (group: string) => (resource: string, namespaced: boolean, ...aliases: string[]): ApiResource => ({ group, resource, namespaced, aliases });
-const apps = of('apps');
-const batch = of('batch');
-const rbac = of('rbac.authorization.k8s.io');
-const admission = of('admissionregistration.k8s.io');
-const certificates = of('certificates.k8s.io');
-const networking = of('networking.k8s.io');
-const storage = of('storage.k8s.io');
-const authorization = of('authorization.k8s.io');
-const authentication = of('authentication.k8s.io');
-
 /**
  * The built-in resource types of current Kubernetes releases (what `kubectl api-resources`
  * lists on a plain cluster), with kubectl's singular and short names. Without a cluster to
- * ask, this is how `pods` or `deploy` become a group, a plural and a scope.
+ * ask, this is how `pods` or `deploy` become a group, a plural and a scope. Types older
+ * releases served (PodSecurityPolicy) are left out: unknown types count as namespaced, which
+ * is how a RoleBinding that grants `use` of a policy was read.
  */
-export const BUILTIN_API_RESOURCES: readonly ApiResource[] = [
-  core('pods', true, 'pod', 'po'),
-  core('services', true, 'service', 'svc'),
-  core('endpoints', true, 'ep'),
-  core('configmaps', true, 'configmap', 'cm'),
-  core('secrets', true, 'secret'),
-  core('serviceaccounts', true, 'serviceaccount', 'sa'),
-  core('persistentvolumeclaims', true, 'persistentvolumeclaim', 'pvc'),
-  core('replicationcontrollers', true, 'replicationcontroller', 'rc'),
-  core('events', true, 'event', 'ev'),
-  core('limitranges', true, 'limitrange', 'limits'),
-  core('resourcequotas', true, 'resourcequota', 'quota'),
-  core('podtemplates', true, 'podtemplate'),
-  core('bindings', true, 'binding'),
-  core('nodes', false, 'node', 'no'),
-  core('namespaces', false, 'namespace', 'ns'),
-  core('persistentvolumes', false, 'persistentvolume', 'pv'),
-  core('componentstatuses', false, 'componentstatus', 'cs'),
-  // Not stored objects: what impersonation is authorized against.
-  core('users', false, 'user'),
-  core('groups', false, 'group'),
-  core('uids', false),
-  core('userextras', false),
-  apps('deployments', true, 'deployment', 'deploy'),
-  apps('daemonsets', true, 'daemonset', 'ds'),
-  apps('statefulsets', true, 'statefulset', 'sts'),
-  apps('replicasets', true, 'replicaset', 'rs'),
-  apps('controllerrevisions', true, 'controllerrevision'),
-  batch('jobs', true, 'job'),
-  batch('cronjobs', true, 'cronjob', 'cj'),
-  of('autoscaling')('horizontalpodautoscalers', true, 'horizontalpodautoscaler', 'hpa'),
-  of('policy')('poddisruptionbudgets', true, 'poddisruptionbudget', 'pdb'),
-  of('discovery.k8s.io')('endpointslices', true, 'endpointslice'),
-  of('coordination.k8s.io')('leases', true, 'lease'),
-  of('events.k8s.io')('events', true),
-  networking('ingresses', true, 'ingress', 'ing'),
-  networking('networkpolicies', true, 'networkpolicy', 'netpol'),
-  networking('ingressclasses', false, 'ingressclass'),
-  networking('ipaddresses', false, 'ipaddress'),
-  networking('servicecidrs', false, 'servicecidr'),
-  rbac('roles', true, 'role'),
-  rbac('rolebindings', true, 'rolebinding'),
-  rbac('clusterroles', false, 'clusterrole'),
-  rbac('clusterrolebindings', false, 'clusterrolebinding'),
-  admission('mutatingwebhookconfigurations', false, 'mutatingwebhookconfiguration'),
-  admission('validatingwebhookconfigurations', false, 'validatingwebhookconfiguration'),
-  admission('validatingadmissionpolicies', false, 'validatingadmissionpolicy'),
-  admission('validatingadmissionpolicybindings', false, 'validatingadmissionpolicybinding'),
-  admission('mutatingadmissionpolicies', false, 'mutatingadmissionpolicy'),
-  admission('mutatingadmissionpolicybindings', false, 'mutatingadmissionpolicybinding'),
-  certificates('certificatesigningrequests', false, 'certificatesigningrequest', 'csr'),
-  certificates('signers', false),
-  certificates('clustertrustbundles', false, 'clustertrustbundle'),
-  storage('storageclasses', false, 'storageclass', 'sc'),
-  storage('csidrivers', false, 'csidriver'),
-  storage('csinodes', false, 'csinode'),
-  storage('volumeattachments', false, 'volumeattachment'),
-  storage('volumeattributesclasses', false, 'volumeattributesclass'),
-  storage('csistoragecapacities', true, 'csistoragecapacity'),
-  of('apiextensions.k8s.io')('customresourcedefinitions', false, 'customresourcedefinition', 'crd', 'crds'),
-  of('apiregistration.k8s.io')('apiservices', false, 'apiservice'),
-  of('scheduling.k8s.io')('priorityclasses', false, 'priorityclass', 'pc'),
-  of('node.k8s.io')('runtimeclasses', false, 'runtimeclass'),
-  of('flowcontrol.apiserver.k8s.io')('flowschemas', false, 'flowschema'),
-  of('flowcontrol.apiserver.k8s.io')('prioritylevelconfigurations', false, 'prioritylevelconfiguration'),
-  of('resource.k8s.io')('deviceclasses', false, 'deviceclass'),
-  of('resource.k8s.io')('resourceclaims', true, 'resourceclaim'),
-  of('resource.k8s.io')('resourceclaimtemplates', true, 'resourceclaimtemplate'),
-  authentication('tokenreviews', false),
-  authentication('selfsubjectreviews', false),
-  authorization('subjectaccessreviews', false),
-  authorization('selfsubjectaccessreviews', false),
-  authorization('selfsubjectrulesreviews', false),
-  authorization('localsubjectaccessreviews', true),
-];
+export const BUILTIN_API_RESOURCES: readonly ApiResource[] = BUILTIN_RESOURCES.filter((type) => type.removedIn === undefined);
 
 /** Custom resource types defined by CustomResourceDefinitions of the input. */
 function customResources(resources: readonly Resource[]): ApiResource[] {

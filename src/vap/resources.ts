@@ -4,6 +4,7 @@
  * custom resources from CustomResourceDefinitions in the input, and anything else from
  * English plural rules.
  */
+import { BUILTIN_RESOURCES } from '../model/api-resources.js';
 import { isRecord, type KubernetesObject, type Resource } from '../model/resource.js';
 import { isClusterScoped } from '../model/scope.js';
 
@@ -26,109 +27,10 @@ export interface KindInfo {
   source: 'builtin' | 'crd' | 'guess';
 }
 
-type Entry = readonly [kind: string, resource: string, namespaced: boolean];
-
-const BUILTIN: Readonly<Record<string, readonly Entry[]>> = {
-  '': [
-    ['Pod', 'pods', true],
-    ['Service', 'services', true],
-    ['Endpoints', 'endpoints', true],
-    ['ConfigMap', 'configmaps', true],
-    ['Secret', 'secrets', true],
-    ['ServiceAccount', 'serviceaccounts', true],
-    ['PersistentVolumeClaim', 'persistentvolumeclaims', true],
-    ['ReplicationController', 'replicationcontrollers', true],
-    ['Event', 'events', true],
-    ['LimitRange', 'limitranges', true],
-    ['ResourceQuota', 'resourcequotas', true],
-    ['PodTemplate', 'podtemplates', true],
-    ['Binding', 'bindings', true],
-    ['Node', 'nodes', false],
-    ['Namespace', 'namespaces', false],
-    ['PersistentVolume', 'persistentvolumes', false],
-    ['ComponentStatus', 'componentstatuses', false],
-  ],
-  apps: [
-    ['Deployment', 'deployments', true],
-    ['DaemonSet', 'daemonsets', true],
-    ['StatefulSet', 'statefulsets', true],
-    ['ReplicaSet', 'replicasets', true],
-    ['ControllerRevision', 'controllerrevisions', true],
-  ],
-  batch: [
-    ['Job', 'jobs', true],
-    ['CronJob', 'cronjobs', true],
-  ],
-  autoscaling: [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true]],
-  policy: [
-    ['PodDisruptionBudget', 'poddisruptionbudgets', true],
-    ['PodSecurityPolicy', 'podsecuritypolicies', false],
-  ],
-  'networking.k8s.io': [
-    ['Ingress', 'ingresses', true],
-    ['NetworkPolicy', 'networkpolicies', true],
-    ['IngressClass', 'ingressclasses', false],
-    ['IPAddress', 'ipaddresses', false],
-    ['ServiceCIDR', 'servicecidrs', false],
-  ],
-  'rbac.authorization.k8s.io': [
-    ['Role', 'roles', true],
-    ['RoleBinding', 'rolebindings', true],
-    ['ClusterRole', 'clusterroles', false],
-    ['ClusterRoleBinding', 'clusterrolebindings', false],
-  ],
-  'admissionregistration.k8s.io': [
-    ['ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false],
-    ['MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false],
-    ['ValidatingAdmissionPolicy', 'validatingadmissionpolicies', false],
-    ['ValidatingAdmissionPolicyBinding', 'validatingadmissionpolicybindings', false],
-    ['MutatingAdmissionPolicy', 'mutatingadmissionpolicies', false],
-    ['MutatingAdmissionPolicyBinding', 'mutatingadmissionpolicybindings', false],
-  ],
-  'storage.k8s.io': [
-    ['StorageClass', 'storageclasses', false],
-    ['VolumeAttachment', 'volumeattachments', false],
-    ['CSIDriver', 'csidrivers', false],
-    ['CSINode', 'csinodes', false],
-    ['CSIStorageCapacity', 'csistoragecapacities', true],
-    ['VolumeAttributesClass', 'volumeattributesclasses', false],
-  ],
-  'discovery.k8s.io': [['EndpointSlice', 'endpointslices', true]],
-  'coordination.k8s.io': [['Lease', 'leases', true]],
-  'events.k8s.io': [['Event', 'events', true]],
-  'node.k8s.io': [['RuntimeClass', 'runtimeclasses', false]],
-  'scheduling.k8s.io': [['PriorityClass', 'priorityclasses', false]],
-  'certificates.k8s.io': [
-    ['CertificateSigningRequest', 'certificatesigningrequests', false],
-    ['ClusterTrustBundle', 'clustertrustbundles', false],
-  ],
-  'apiextensions.k8s.io': [['CustomResourceDefinition', 'customresourcedefinitions', false]],
-  'apiregistration.k8s.io': [['APIService', 'apiservices', false]],
-  'flowcontrol.apiserver.k8s.io': [
-    ['FlowSchema', 'flowschemas', false],
-    ['PriorityLevelConfiguration', 'prioritylevelconfigurations', false],
-  ],
-  'resource.k8s.io': [
-    ['ResourceClaim', 'resourceclaims', true],
-    ['ResourceClaimTemplate', 'resourceclaimtemplates', true],
-    ['DeviceClass', 'deviceclasses', false],
-    ['ResourceSlice', 'resourceslices', false],
-  ],
-  'authentication.k8s.io': [
-    ['TokenReview', 'tokenreviews', false],
-    ['SelfSubjectReview', 'selfsubjectreviews', false],
-  ],
-  'authorization.k8s.io': [
-    ['SubjectAccessReview', 'subjectaccessreviews', false],
-    ['SelfSubjectAccessReview', 'selfsubjectaccessreviews', false],
-    ['LocalSubjectAccessReview', 'localsubjectaccessreviews', true],
-    ['SelfSubjectRulesReview', 'selfsubjectrulesreviews', false],
-  ],
-};
-
+/** Built-in kinds by `group/kind`, from the one table of built-in types. */
 const BUILTIN_KINDS = new Map<string, KindInfo>();
-for (const [group, entries] of Object.entries(BUILTIN)) {
-  for (const [kind, resource, namespaced] of entries) BUILTIN_KINDS.set(`${group}/${kind}`, { resource, namespaced, source: 'builtin' });
+for (const type of BUILTIN_RESOURCES) {
+  if (type.kind !== undefined) BUILTIN_KINDS.set(`${type.group}/${type.kind}`, { resource: type.resource, namespaced: type.namespaced, source: 'builtin' });
 }
 
 /**
