@@ -27,7 +27,7 @@ function mayBeBoolean(text: string): boolean {
 
 const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  // Asked of every plain scalar (keys included); the first letter rules out almost all of them.
+  // The first letter rules out almost every other word.
   resolve: (data: unknown) => typeof data === 'string' && mayBeBoolean(data) && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
   construct: (data: string) => TRUE_WORDS.has(data),
   predicate: (object: unknown) => typeof object === 'boolean',
@@ -106,28 +106,13 @@ const plain11 = new yaml.Type('tag:bulwark.dev,2024:plain-1.1', {
   resolve: (data: unknown) => {
     if (typeof data !== 'string') return false;
     const c = data.charCodeAt(0);
-    if (c === 0x7e || c === 0x6e || c === 0x4e) {
-      // ~ n N
-      if (null12.resolve(data)) {
-        resolved = null12;
-        return true;
-      }
-    }
-    if (mayBeBoolean(data) && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data))) {
-      resolved = bool11;
-      return true;
-    }
-    if (startsNumeric(data)) {
-      if (INT_PATTERN.test(data) && /[0-9]/.test(data)) {
-        resolved = int11;
-        return true;
-      }
-      if (FLOAT_PATTERN.test(data)) {
-        resolved = float11;
-        return true;
-      }
-    }
-    return false;
+    // Only `~` and words that begin with n or N can be null.
+    if ((c === 0x7e || c === 0x6e || c === 0x4e) && null12.resolve(data)) resolved = null12;
+    else if (bool11.resolve(data)) resolved = bool11;
+    else if (int11.resolve(data)) resolved = int11;
+    else if (float11.resolve(data)) resolved = float11;
+    else return false;
+    return true;
   },
   construct: (data: string) => resolved.construct(data),
 });
