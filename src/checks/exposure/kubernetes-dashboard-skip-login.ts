@@ -47,7 +47,8 @@ export const kubernetesDashboardSkipLogin: ResourceCheck = {
         const list = container.container[field];
         if (!Array.isArray(list)) continue;
         list.forEach((argument: unknown, index) => {
-          if (typeof argument !== 'string') return;
+          // Both flags end in `-login`: most arguments of most containers are ruled out without splitting them.
+          if (typeof argument !== 'string' || !argument.includes('-login')) return;
           // A shell command line (`sh -c "dashboard --enable-skip-login"`) holds several words.
           for (const word of argument.split(/\s+/)) {
             const flag = enabledFlag(word);
