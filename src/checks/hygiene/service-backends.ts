@@ -49,8 +49,7 @@ function generatedLabelMatches(workload: Workload, key: string, value: string): 
 }
 
 /** Whether a Service selector (a map, all pairs required) selects the pods of a workload. */
-export function selectsWorkload(selector: Labels, workload: Workload): boolean {
-  const labels = labelsOf(workload.podSpec.metadata);
+export function selectsWorkload(selector: Labels, workload: Workload, labels: Labels = labelsOf(workload.podSpec.metadata)): boolean {
   // Asked for every (Service, workload) pair of a namespace: no entry arrays.
   for (const key in selector) {
     const value = selector[key] as string;
@@ -62,6 +61,9 @@ export function selectsWorkload(selector: Labels, workload: Workload): boolean {
 /** Per input: the workloads each of its Services selects. */
 const selectionsOf = rememberedPer((_resources: readonly Resource[]) => new Map<Resource, readonly Workload[]>());
 
+/** The pod template labels of a namespace's workloads, by position: every Service of the namespace compares with each. */
+const templateLabelsOf = rememberedPer((workloads: readonly Workload[]): readonly Labels[] => workloads.map((workload) => labelsOf(workload.podSpec.metadata)));
+
 /**
  * The workloads of its namespace in the input whose pod templates a Service selects; worked out
  * once per Service and input (several Service checks ask, and each pair of a Service and a
@@ -71,7 +73,9 @@ export function workloadsSelectedBy(resources: readonly Resource[], service: Sel
   const known = selectionsOf(resources);
   let selected = known.get(service.resource);
   if (selected === undefined) {
-    selected = (workloadsByNamespace(resources).get(service.namespace)?.workloads ?? []).filter((workload) => selectsWorkload(service.selector, workload));
+    const workloads = workloadsByNamespace(resources).get(service.namespace)?.workloads ?? [];
+    const labels = templateLabelsOf(workloads);
+    selected = workloads.filter((workload, index) => selectsWorkload(service.selector, workload, labels[index]));
     known.set(service.resource, selected);
   }
   return selected;
