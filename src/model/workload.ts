@@ -66,8 +66,12 @@ export function podSpecOf(resource: Resource, extraTemplatePaths?: Readonly<Reco
   // Most kinds run no pods: nothing to find or remember.
   if (!isWorkload(resource)) return undefined;
   // Many checks ask for the same resource's pod spec: extract it once.
-  if (!podSpecs.has(resource)) podSpecs.set(resource, extractPodSpec(resource, {}));
-  return podSpecs.get(resource);
+  let pod = podSpecs.get(resource);
+  if (pod === undefined && !podSpecs.has(resource)) {
+    pod = extractPodSpec(resource, {});
+    podSpecs.set(resource, pod);
+  }
+  return pod;
 }
 
 const podSpecs = new WeakMap<Resource, PodSpecRef | undefined>();
