@@ -58,6 +58,8 @@ export function selectsWorkload(selector: Labels, workload: Workload, labels: La
   return true;
 }
 
+const NO_WORKLOADS: readonly Workload[] = [];
+
 /** Per input: the workloads each of its Services selects. */
 const selectionsOf = rememberedPer((_resources: readonly Resource[]) => new Map<Resource, readonly Workload[]>());
 
@@ -73,7 +75,7 @@ export function workloadsSelectedBy(resources: readonly Resource[], service: Sel
   const known = selectionsOf(resources);
   let selected = known.get(service.resource);
   if (selected === undefined) {
-    const workloads = workloadsByNamespace(resources).get(service.namespace)?.workloads ?? [];
+    const workloads = workloadsByNamespace(resources).get(service.namespace)?.workloads ?? NO_WORKLOADS;
     const labels = templateLabelsOf(workloads);
     selected = workloads.filter((workload, index) => selectsWorkload(service.selector, workload, labels[index]));
     known.set(service.resource, selected);
