@@ -1,17 +1,8 @@
 /** Timestamp and duration parsing, formatting and calendar fields with cel-go's semantics. */
-import { daysInMonth, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
+import { daysInMonth, offsetOf, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
 import { CelDuration, CelEvalException, CelTimestamp } from './values.js';
 
 const NANOS = 1_000_000_000n;
-
-
-/** Seconds since the epoch of a UTC calendar date-time (proleptic Gregorian, any year 0-9999). */
-function epochSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): bigint {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return BigInt(Math.round(date.getTime() / 1000));
-}
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -37,7 +28,7 @@ export function parseTimestamp(text: string): CelTimestamp {
     if (oh > 23 || om > 59) throw new CelEvalException(`timestamp parse error: '${text}' has an invalid offset`);
     offsetSeconds = BigInt((oh * 60 + om) * 60) * (zone[0] === '-' ? -1n : 1n);
   }
-  const total = (epochSeconds(year, month, day, hour, minute, second) - offsetSeconds) * NANOS + nanos;
+  const total = (BigInt(wallClockAsUtc({ year, month, day, hour, minute, second }) / 1000) - offsetSeconds) * NANOS + nanos;
   if (!CelTimestamp.inRange(total)) throw new CelEvalException(`timestamp out of range: ${text}`);
   return new CelTimestamp(total);
 }
@@ -130,7 +121,7 @@ function zoneOffsetSeconds(zone: string, epochMs: number): number {
   } catch {
     throw new CelEvalException(`unknown time zone '${zone}'`);
   }
-  return Math.round((wallClockAsUtc(clock) - Math.floor(epochMs / 1000) * 1000) / 1000);
+  return Math.round(offsetOf(clock, epochMs) / 1000);
 }
 
 /** Calendar fields of a timestamp in UTC or the given time zone. */

@@ -166,7 +166,7 @@ export function registerRbacCommands(program: Command, io: CliIo, state: { exitC
       .argument('[paths...]', 'files or directories of manifests; - reads standard input')
       .option('-n, --namespace <namespace>', 'the namespace of the request (default: across all namespaces, which only ClusterRoleBindings allow)')
       .option('--name <name>', 'the name of the object')
-      .option('-g, --group <group>', 'a group the user is in, besides system:authenticated (repeatable)', collect)
+      .option('-g, --group <group>', 'a group the subject is in, besides system:authenticated (repeatable)', collect)
       .option('-f, --format <format>', 'text or json', 'text'),
   ).action(async (subjectText: string, verb: string, resource: string, paths: string[], flags: QueryFlags & { group?: string[] }) => {
     const format = requireTextOrJson(flags.format);

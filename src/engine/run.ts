@@ -169,8 +169,6 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   // Resource by resource, so that each document's position index is built once, used by
   // all its findings, and released before the next document: memory stays flat.
   // One context per check, refilled for each resource: no allocation per (check, resource).
-  // The identity of the resource whose turn it is, shared by all its findings (when undefined, toFinding looks it up).
-  let identity: ResourceIdentity | undefined;
   const contexts = checks
     .filter((check): check is ResourceCheck => check.scope === 'resource')
     .map((check) => {
@@ -178,7 +176,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         resource: resources[0] as Resource,
         podSpec: undefined,
         options: optionsOf(check),
-        report: (report) => record(toFinding(check, context.resource, report, severity, true, identity), context.resource),
+        report: (report) => record(toFinding(check, context.resource, report, severity), context.resource),
         namespaceObject,
       };
       let severity: Severity | undefined;
@@ -201,7 +199,6 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
     }
     // Only resource checks are given the pod spec: with none to run here, it need not be found.
     const podSpec = applicable.length === 0 ? undefined : podSpecOf(resource);
-    identity = applicable.length === 0 ? undefined : identityOf(resource);
     for (const { check, context, apply } of applicable) {
       if (!apply(resource)) continue;
       context.resource = resource;

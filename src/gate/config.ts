@@ -1,4 +1,4 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, stringsOf } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
 import { parseTimeOfDay, parseWindowDateTime } from './time-text.js';
 import type { GateConfig, GateField, GateProblem, GateWindow } from './types.js';
@@ -10,7 +10,7 @@ const DAY_NAMES = WEEK_FROM_MONDAY.join(', ');
 
 const FIELDS: readonly GateField[] = ['branches', 'requireApproval', 'timeZone', 'blackouts', 'maintenance'];
 
-const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
+const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) ? stringsOf(value) : undefined);
 
 function normaliseWindow(raw: unknown, defaultTimeZone: string | undefined): GateWindow {
   const value = isRecord(raw) ? raw : {};

@@ -3,8 +3,7 @@
  * (`2026-12-20T00:00`, optionally with an offset), and RFC 3339 instants. Parsers return
  * undefined for anything malformed or out of range; callers word the complaint.
  */
-import { daysInMonth } from '../model/calendar.js';
-import { wallClockAsUtc, type WallClock } from './zone.js';
+import { daysInMonth, wallClockAsUtc, type WallClock } from '../model/calendar.js';
 
 /** Minutes after midnight of an `HH:MM` time of day, 0–1439; `24:00` (1440) only where `allowEndOfDay`. */
 export function parseTimeOfDay(text: string, allowEndOfDay = false): number | undefined {

@@ -1,6 +1,7 @@
 import { parseTimeOfDay, parseWindowDateTime, type WindowDateTime } from './time-text.js';
 import type { GateConfig, GateWindow } from './types.js';
-import { instantOf, wallClockAsUtc, WEEKDAYS, zonedTime } from './zone.js';
+import { wallClockAsUtc } from '../model/calendar.js';
+import { instantOf, WEEKDAYS, zonedTime } from './zone.js';
 
 /** The zone a window's local times are read in: its own, that of the gate object it was written in, the environment's, else UTC. */
 export function windowTimeZone(window: GateWindow, gate: GateConfig): string {

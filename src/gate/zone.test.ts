@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatOffset, formatZoned, instantOf, isTimeZone, zonedTime, type WallClock } from './zone.js';
+import type { WallClock } from '../model/calendar.js';
+import { formatOffset, formatZoned, instantOf, isTimeZone, zonedTime } from './zone.js';
 
 const clock = (text: string): WallClock => {
   const [date, time] = text.split('T') as [string, string];

@@ -2,9 +2,9 @@
  * Time-zone arithmetic of deployment gates on IANA zone names: the wall-clock time of an instant
  * in a zone with its weekday and offset, and the instant of a wall-clock time.
  */
-import { isTimeZone, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
+import { isTimeZone, offsetOf, wallClockAsUtc, wallClockAt, type WallClock } from '../model/calendar.js';
 
-export { isTimeZone, wallClockAsUtc, type WallClock };
+export { isTimeZone };
 
 /** Days of the week as written in `bulwark.yaml`, in `Date#getUTCDay` order. */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -25,10 +25,8 @@ const DAY = 86_400_000;
 /** The wall-clock time in `zone` at `instant` (milliseconds since the epoch). Throws a RangeError for an unknown zone. */
 export function zonedTime(instant: number, zone: string): ZonedTime {
   const clock = wallClockAt(instant, zone);
-  const wholeSecond = Math.floor(instant / 1000) * 1000;
-  const wall = wallClockAsUtc(clock);
-  const offsetMinutes = Math.round((wall - wholeSecond) / MINUTE);
-  const weekday = WEEKDAYS[new Date(wall).getUTCDay()] as Weekday;
+  const offsetMinutes = Math.round(offsetOf(clock, instant) / MINUTE);
+  const weekday = WEEKDAYS[new Date(wallClockAsUtc(clock)).getUTCDay()] as Weekday;
   return { ...clock, weekday, offsetMinutes };
 }
 

@@ -36,6 +36,14 @@ export function wallClockAsUtc(clock: WallClock): number {
   return date.getTime();
 }
 
+/**
+ * How far ahead of UTC a zone's clock was at an instant, in milliseconds, given what the clock
+ * showed then (`wallClockAt(instant, zone)`): whole seconds, as clocks show them.
+ */
+export function offsetOf(clock: WallClock, instant: number): number {
+  return wallClockAsUtc(clock) - Math.floor(instant / 1000) * 1000;
+}
+
 // One formatter per zone: building one costs far more than using it.
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -3,7 +3,7 @@ import { parseCidr } from './addresses.js';
 import { enginePeer, INGRESS_CONTROLLER_NAME, peerName, type Peer, type ReachabilityAnalysis } from './analysis.js';
 import { ConnectionSet } from './connections.js';
 import type { AdminRuleStep, Direction, DirectionExplanation } from './engine.js';
-import type { PolicyRule } from './policies.js';
+import { ruleLabel, type PolicyRule } from './policies.js';
 
 /** Why traffic from one peer to another is allowed or not. */
 export interface ConnectionExplanation {
@@ -60,7 +60,7 @@ export function explainConnection(analysis: ReachabilityAnalysis, source: Peer, 
 }
 
 function ruleName(rule: PolicyRule, direction: Direction): string {
-  return rule.name !== undefined ? `${direction} rule ${rule.name}` : `${direction} rule #${rule.index + 1}`;
+  return `${direction} rule ${ruleLabel(rule)}`;
 }
 
 function adminLine(step: AdminRuleStep, direction: Direction): string {
@@ -125,7 +125,7 @@ export function renderExplanationText(explanations: readonly ConnectionExplanati
 function directionJson(explanation: DirectionExplanation | undefined) {
   if (explanation === undefined) return null;
   const direction = explanation.direction;
-  const admin = (step: AdminRuleStep) => ({ kind: step.policy.kind, policy: step.policy.name, rule: step.rule.name ?? `#${step.rule.index + 1}`, action: step.rule.action ?? null, ports: step.ports.toString(), decided: step.decided.toString() });
+  const admin = (step: AdminRuleStep) => ({ kind: step.policy.kind, policy: step.policy.name, rule: ruleLabel(step.rule), action: step.rule.action ?? null, ports: step.ports.toString(), decided: step.decided.toString() });
   return {
     result: explanation.result.toString(),
     adminPolicies: explanation.policies.admin.map((policy) => ({ name: policy.name, priority: policy.priority })),

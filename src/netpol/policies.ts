@@ -1,4 +1,4 @@
-import { isRecord, type Resource } from '../model/resource.js';
+import { isRecord, stringsOf, type Resource } from '../model/resource.js';
 import { parseFieldPath } from '../yaml/path.js';
 import { parseCidr, type AddressIntervals } from './addresses.js';
 import { ConnectionSet, isProtocol, type Protocol } from './connections.js';
@@ -44,6 +44,11 @@ export interface PolicyRule {
   action?: RuleAction;
   peers: readonly RulePeer[];
   ports: RulePorts;
+}
+
+/** How a rule is named in messages: its name, else its place among the rules of its direction (`#1`). */
+export function ruleLabel(rule: { name?: string | undefined; index: number }): string {
+  return rule.name ?? `#${rule.index + 1}`;
 }
 
 export interface NetworkPolicyModel {
@@ -110,7 +115,7 @@ function parseAddresses(cidr: unknown, except: unknown, where: string, report: R
       return { kind: 'none' };
     }
   }
-  const exceptions = list(except).filter((item): item is string => typeof item === 'string');
+  const exceptions = stringsOf(except);
   return {
     kind: 'addresses',
     addresses: subtractIntervals([block.start, block.end], mergeRanges(excluded)),
@@ -269,7 +274,7 @@ function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], re
     list(spec[direction]).map((rawRule, index) => {
       const rule = isRecord(rawRule) ? rawRule : {};
       const name = typeof rule.name === 'string' ? rule.name : undefined;
-      const where = `spec.${direction}[${index}] (${name ?? `#${index + 1}`})`;
+      const where = `spec.${direction}[${index}] (${ruleLabel({ name, index })})`;
       const peerField = direction === 'ingress' ? 'from' : 'to';
       const rawPeers = list(rule[peerField]);
       let action: RuleAction | undefined;

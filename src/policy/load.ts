@@ -13,7 +13,7 @@ import { locateField } from '../yaml/positions.js';
 import { isPresetName, PRESET_NAMES } from './presets.js';
 import { POLICY_SCHEMA } from './schema.js';
 import { gateProblems, normaliseGate } from '../gate/config.js';
-import { ADMISSION_CHECK_PREFIX } from '../vap/findings.js';
+import { ADMISSION_CHECK_PREFIX } from '../vap/index.js';
 import { compileRules } from './rules.js';
 import type { CheckSetting, CustomRule, EnforcementMode, ExceptionEntry, InlineIgnorePolicy, LevelSettings, LoadedPolicy, NamedLevel, PolicyConfig } from './types.js';
 

@@ -28,7 +28,7 @@ export interface CanResult {
   allowedInNamespaces: string[];
 }
 
-/** The identity a subject stands for, with extra groups for a user (as `kubectl --as-group` adds them). */
+/** The identity a subject stands for, with extra groups for it (as `kubectl --as-group` adds them). */
 export function identityWithGroups(subject: Subject, groups: readonly string[] = []): UserInfo {
   if (subject.kind === 'User') return userIdentity(subject.name, groups);
   const identity = identityOf(subject);

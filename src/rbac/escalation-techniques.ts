@@ -6,7 +6,7 @@ import { EVERYWHERE, NamespaceOrder, namespacesWithin, NOWHERE, requestShapeOf, 
 import { appendTo } from '../model/lists.js';
 import { describeBinding, describeRole, describeScope, type BindingDef, type RoleDef } from './model.js';
 import { roleCarriesRisk } from './risks.js';
-import { ACCOUNT_PRINCIPAL, describeSubject, SYSTEM_MASTERS } from './subjects.js';
+import { accountNamespaceOf, describeSubject, SYSTEM_MASTERS } from './subjects.js';
 import { RBAC_API_GROUP, type ResourceRequest } from './types.js';
 import type { WorkloadIdentity } from './workloads.js';
 
@@ -124,9 +124,10 @@ export function searchContext(analysis: RbacAnalysis): SearchContext {
   for (const binding of analysis.model.bindings) {
     if (binding.namespace !== undefined) namespaces.add(binding.namespace);
     for (const { subject, principal } of binding.subjects) {
+      if (principal === undefined) continue;
       // A user name of a ServiceAccount is that ServiceAccount's principal, not a user's.
-      if (subject?.kind === 'User' && principal?.startsWith(ACCOUNT_PRINCIPAL) === false) users.add(subject.name);
-      if (subject?.kind === 'Group') groups.add(subject.name);
+      if (subject.kind === 'User' && accountNamespaceOf(principal) === undefined) users.add(subject.name);
+      if (subject.kind === 'Group') groups.add(subject.name);
     }
   }
   const powerfulRoles = new Map<string, RoleDef[]>();

@@ -4,7 +4,7 @@ import { classKey, Predecessors, type KeyedState } from './escalation-distance.j
 import { goalOf, searchContext, TECHNIQUES, type EscalationStep, type GoalMatch, type SearchContext, type Wanted } from './escalation-techniques.js';
 import { appendTo } from '../model/lists.js';
 import type { BindingDef } from './model.js';
-import { ACCOUNT_PRINCIPAL, classifySubject, principalKey } from './subjects.js';
+import { accountNamespaceOf, classifySubject, principalKey } from './subjects.js';
 import type { Subject } from './types.js';
 import { sortBySubject } from './who-can.js';
 import type { WorkloadIdentity } from './workloads.js';
@@ -272,7 +272,8 @@ class GoalIndex {
     const accountNamespaces = new Set<string>();
     // By the key, which names a ServiceAccount however the subject was written (a User `system:serviceaccount:…` too).
     for (const key of this.distances.keys()) {
-      if (key.startsWith(ACCOUNT_PRINCIPAL)) accountNamespaces.add(key.slice(ACCOUNT_PRINCIPAL.length, key.indexOf('/')));
+      const namespace = accountNamespaceOf(key);
+      if (namespace !== undefined) accountNamespaces.add(namespace);
     }
     this.wanted = { has: (to) => this.distances.has(graph.keyOf(to)), accountNamespaces };
   }

@@ -34,17 +34,10 @@ export interface RuleRef {
   rule: PolicyRule;
 }
 
-/** A subject of a binding, as the authorizer reads it. */
-export interface BindingSubject {
+/** An entry of a binding's `subjects`, whether or not it applies to anyone. */
+interface SubjectEntry {
   /** Index in the binding's `subjects`. */
   index: number;
-  /** Undefined when the entry applies to nobody (unknown kind, no name, a ServiceAccount of a ClusterRoleBinding without namespace). */
-  subject: Subject | undefined;
-  /**
-   * `principalKey` of the subject, worked out once: every question about who holds what looks
-   * bindings up by it. Undefined with the subject.
-   */
-  principal: string | undefined;
   /**
    * `namespace-defaulted`: a ServiceAccount of a RoleBinding written without namespace, taken in
    * the binding's namespace as the authorizer does (the API server accepts this only for
@@ -53,6 +46,14 @@ export interface BindingSubject {
    */
   note?: 'namespace-defaulted' | 'namespace-missing' | 'unknown-kind' | 'invalid';
 }
+
+/**
+ * A subject of a binding, as the authorizer reads it: either the subject with its
+ * `principalKey` (worked out once: every question about who holds what looks bindings up by
+ * it), or neither, when the entry applies to nobody (unknown kind, no name, a ServiceAccount of
+ * a ClusterRoleBinding without namespace). Testing either field tells which.
+ */
+export type BindingSubject = SubjectEntry & ({ subject: Subject; principal: string } | { subject: undefined; principal: undefined });
 
 export interface BindingDef {
   kind: 'RoleBinding' | 'ClusterRoleBinding';
@@ -69,7 +70,7 @@ export interface BindingDef {
 }
 
 /** A subject of a binding that applies to someone. */
-export type ResolvedBindingSubject = BindingSubject & { subject: Subject; principal: string };
+export type ResolvedBindingSubject = BindingSubject & { subject: Subject };
 
 /** A binding that applies to someone, with the first of its subjects that applies (the one the authorizer credits). */
 export interface HeldBinding {
@@ -410,7 +411,7 @@ export class RbacModel {
       const rule = this.effectiveRules(bound).find((candidate) => candidate.role === role && candidate.index === index);
       if (rule === undefined) continue;
       for (const subject of binding.subjects) {
-        if (subject.subject !== undefined) grants.push({ binding, subject: subject as ResolvedBindingSubject, role: bound, rule, namespace: binding.namespace });
+        if (subject.subject !== undefined) grants.push({ binding, subject, role: bound, rule, namespace: binding.namespace });
       }
     }
     byIndex.set(index, grants);
@@ -442,7 +443,7 @@ export class RbacModel {
     if (role !== undefined) {
       for (const subject of binding.subjects) {
         if (subject.subject === undefined) continue;
-        for (const rule of this.effectiveRules(role)) grants.push({ binding, subject: subject as ResolvedBindingSubject, role, rule, namespace: binding.namespace });
+        for (const rule of this.effectiveRules(role)) grants.push({ binding, subject, role, rule, namespace: binding.namespace });
       }
     }
     this.grantsByBinding.set(binding, grants);
@@ -488,9 +489,9 @@ export class RbacModel {
     // Only bindings naming the user or one of its groups can apply.
     for (const position of sortedUnion(candidates)) {
       const binding = this.bindings[position] as BindingDef;
-      const subject = binding.subjects.find((candidate) => candidate.subject !== undefined && subjectApplies(candidate.subject, identity));
+      const subject = binding.subjects.find((candidate): candidate is ResolvedBindingSubject => candidate.subject !== undefined && subjectApplies(candidate.subject, identity));
       if (subject === undefined || binding.role === undefined) continue;
-      out.push({ binding: binding as BindingDef & { role: RoleDef }, subject: subject as ResolvedBindingSubject });
+      out.push({ binding: binding as BindingDef & { role: RoleDef }, subject });
     }
     return out;
   }
@@ -550,14 +551,13 @@ export class RbacModel {
       }
       if (rule === undefined) continue;
       for (const subject of binding.subjects) {
-        if (subject.subject !== undefined) out.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
+        if (subject.subject !== undefined) out.push({ binding, subject, role: binding.role, rule, namespace: binding.namespace });
       }
     }
     return out;
   }
 }
 
-/** The key under which the subject index files bindings naming a user (a ServiceAccount by its user name). */
 /** Sorted ascending lists of positions merged into one, without repeats. */
 function sortedUnion(lists: readonly (readonly number[] | undefined)[]): number[] {
   const present = lists.filter((list): list is readonly number[] => list !== undefined && list.length > 0);

@@ -1,6 +1,7 @@
 import type { RbacModel, RoleDef } from './model.js';
 import { apiGroupMatches, describeResource, isFullWildcardRule, namesAny, resourceMatches, verbMatches } from './rules.js';
 import { WILDCARD, type PolicyRule } from './types.js';
+import { rememberedPer } from '../model/memo.js';
 
 /**
  * Permissions that hand over more than they say: each leads to other identities, to other
@@ -104,32 +105,29 @@ export function matchPermission(rule: PolicyRule, permission: RiskyPermission): 
   return { permission, verbs, verbIndexes, resourceNames: rule.resourceNames };
 }
 
-/** What `risksOfRule` found for each rule object (rules are not changed once parsed): every check asks about the same rules. */
-const risksByRule = new WeakMap<PolicyRule, readonly RiskMatch[]>();
-
 const NO_MATCHES: readonly RiskMatch[] = Object.freeze([]);
 
 /** The resources the risky permissions are about: a rule that names none of them (nor `*`, nor `*\/<sub>`) grants none. */
 const RISKY_RESOURCES: ReadonlySet<string> = new Set(RISKY_PERMISSIONS.map((permission) => permission.resource));
+
+/** Every risky permission a rule grants, worked out once per rule object (rules are not changed once parsed): every check asks about the same rules. */
+const allRisksOf = rememberedPer((rule: PolicyRule): readonly RiskMatch[] => {
+  // Most rules are about other resources: tell so without matching every permission.
+  if (!namesAny(rule, RISKY_RESOURCES)) return NO_MATCHES;
+  const found: RiskMatch[] = [];
+  for (const permission of RISKY_PERMISSIONS) {
+    const match = matchPermission(rule, permission);
+    if (match !== undefined) found.push(match);
+  }
+  return found.length === 0 ? NO_MATCHES : found;
+});
 
 /**
  * Every risky permission a rule grants, optionally only those of one risk. The list is shared by
  * every caller (each check asks about every rule): do not change it.
  */
 export function risksOfRule(rule: PolicyRule, risk?: RiskId): readonly RiskMatch[] {
-  let all = risksByRule.get(rule);
-  if (all === undefined) {
-    const found: RiskMatch[] = [];
-    // Most rules are about other resources: tell so without matching every permission.
-    if (namesAny(rule, RISKY_RESOURCES)) {
-      for (const permission of RISKY_PERMISSIONS) {
-        const match = matchPermission(rule, permission);
-        if (match !== undefined) found.push(match);
-      }
-    }
-    all = found.length === 0 ? NO_MATCHES : found;
-    risksByRule.set(rule, all);
-  }
+  const all = allRisksOf(rule);
   if (risk === undefined || all.length === 0) return all;
   return all.every((match) => match.permission.risk === risk) ? all : all.filter((match) => match.permission.risk === risk);
 }

@@ -25,7 +25,7 @@ export function parseServiceAccountUserName(userName: string): { namespace: stri
 }
 
 /** How the `principalKey` of every ServiceAccount begins: `ServiceAccount:<namespace>/<name>`. */
-export const ACCOUNT_PRINCIPAL = 'ServiceAccount:';
+const ACCOUNT_PRINCIPAL = 'ServiceAccount:';
 
 /** One key per principal: a ServiceAccount and its `system:serviceaccount:` user name are the same one. */
 export function principalKey(subject: Subject): string {
@@ -35,6 +35,11 @@ export function principalKey(subject: Subject): string {
     if (account !== undefined) return `${ACCOUNT_PRINCIPAL}${account.namespace}/${account.name}`;
   }
   return `${subject.kind}:${subject.name}`;
+}
+
+/** The namespace of the ServiceAccount a `principalKey` names (however the subject was written), or undefined for any other principal. */
+export function accountNamespaceOf(principal: string): string | undefined {
+  return principal.startsWith(ACCOUNT_PRINCIPAL) ? principal.slice(ACCOUNT_PRINCIPAL.length, principal.indexOf('/')) : undefined;
 }
 
 /** `system:serviceaccounts:<namespace>`: the group of every ServiceAccount of a namespace. */

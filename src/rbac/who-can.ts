@@ -1,6 +1,6 @@
 import type { RbacAnalysis } from './analysis.js';
 import { compareText } from './analysis.js';
-import type { BindingDef, Grant, ResolvedBindingSubject, RoleDef, RuleRef } from './model.js';
+import type { BindingDef, Grant, RoleDef, RuleRef } from './model.js';
 import type { AccessQuery } from './query.js';
 import { ruleAllows } from './rules.js';
 import { principalKey, serviceAccountUserName } from './subjects.js';
@@ -93,17 +93,16 @@ export function whoCan(analysis: RbacAnalysis, query: AccessQuery): WhoCanResult
     const rule = firstAllowing(binding.role);
     if (rule === undefined) continue;
     for (const subject of binding.subjects) {
-      const key = subject.principal;
-      if (key === undefined) continue;
-      let entry = bySubject.get(key);
+      if (subject.principal === undefined) continue;
+      let entry = bySubject.get(subject.principal);
       if (entry === undefined) {
-        entry = { access: { subject: subject.subject as Subject, grants: [] }, last: undefined };
-        bySubject.set(key, entry);
+        entry = { access: { subject: subject.subject, grants: [] }, last: undefined };
+        bySubject.set(subject.principal, entry);
       }
       // A binding that names the same principal twice (a ServiceAccount and its user name) grants once: bindings come one at a time.
       if (entry.last === binding) continue;
       entry.last = binding;
-      entry.access.grants.push({ binding, subject: subject as ResolvedBindingSubject, role: binding.role, rule, namespace: binding.namespace });
+      entry.access.grants.push({ binding, subject, role: binding.role, rule, namespace: binding.namespace });
     }
   }
   const workloads: WorkloadAccess[] = [];

@@ -79,7 +79,7 @@ const WORKLOADS = new Set(WORKLOAD_KINDS);
 
 /**
  * Every workload of the input (everything that runs pods and has a pod template), with its
- * ServiceAccount and token; worked out once per input (the analysis and the token check both ask).
+ * ServiceAccount and token; worked out once per input, for the analysis and the token check alike.
  */
 export const workloadIdentities: (resources: readonly Resource[]) => readonly WorkloadIdentity[] = rememberedPer(findWorkloadIdentities);
 

@@ -5,6 +5,7 @@
  * configuration errors and failurePolicy; the first denial becomes the API server's status.
  */
 import { appendTo } from '../model/lists.js';
+import { rememberedPer } from '../model/memo.js';
 import { labelsOf } from '../checks/shared/selectors.js';
 import type { KubernetesObject, Resource } from '../model/resource.js';
 import type { Path } from '../yaml/path.js';
@@ -32,7 +33,7 @@ import type {
 /** Policies and bindings ready to evaluate, with the problems found in them. */
 export interface CompiledAdmissionPolicies {
   policies: CompiledPolicy[];
-  bindings: BindingDefinition[];
+  bindings: readonly BindingDefinition[];
   problems: VapProblem[];
   /** The resources they were read from (CRDs among them teach the catalog plurals and scopes). */
   resources: readonly Resource[];
@@ -101,18 +102,12 @@ function paramReference(param: KubernetesObject | null): ParamReference | undefi
   };
 }
 
-const bindingsByCompiled = new WeakMap<CompiledAdmissionPolicies, Map<string, BindingDefinition[]>>();
-
 /** The bindings of each policy, by its name: grouped once, not for every request. */
-function bindingsOfPolicies(compiled: CompiledAdmissionPolicies): ReadonlyMap<string, BindingDefinition[]> {
-  let byPolicy = bindingsByCompiled.get(compiled);
-  if (byPolicy === undefined) {
-    byPolicy = new Map();
-    for (const binding of compiled.bindings) appendTo(byPolicy, binding.policyName, binding);
-    bindingsByCompiled.set(compiled, byPolicy);
-  }
+const bindingsOfPolicies = rememberedPer((compiled: CompiledAdmissionPolicies): ReadonlyMap<string, BindingDefinition[]> => {
+  const byPolicy = new Map<string, BindingDefinition[]>();
+  for (const binding of compiled.bindings) appendTo(byPolicy, binding.policyName, binding);
   return byPolicy;
-}
+});
 
 /** `deployments.apps "web" is forbidden: ` — how `admission.NewForbidden` prefixes a denial. */
 function forbiddenPrefix(request: AdmissionRequestInput): string {

@@ -9,7 +9,6 @@ import { existingPrefix, formatPath, type Path } from '../yaml/path.js';
 import { locateField } from '../yaml/positions.js';
 import type { VapDecision, VapProblem, VapResourceResult } from './types.js';
 
-/** What the scan needs to turn a decision into a finding with status `fail`. */
 /** The check id of a ValidatingAdmissionPolicy in a scan: `vap/<policy name>`. */
 export function admissionPolicyCheckId(policy: string): string {
   return `${ADMISSION_CHECK_PREFIX}${policy}`;
@@ -18,6 +17,7 @@ export function admissionPolicyCheckId(policy: string): string {
 /** How the check ids of ValidatingAdmissionPolicies begin. */
 export const ADMISSION_CHECK_PREFIX = 'vap/';
 
+/** What the scan needs to turn a decision into a finding with status `fail`. */
 export interface VapFindingReport {
   /** `vap/<policy name>`. */
   checkId: string;

@@ -67,14 +67,10 @@ function charAt(doc: BlockText, line: number, column: number): string | undefine
  * two questions a search asks of every line it passes, answered in one pass.
  */
 function contentIndent(doc: BlockText, line: number): number {
-  const { text } = doc;
-  const start = lineStart(doc, line);
-  const end = lineEnd(doc, line);
-  let i = start;
-  while (i < end && text.charCodeAt(i) === 32) i++;
-  if (isTrivia(doc, line, i - start)) return -1;
-  if (text.charCodeAt(i) === 9) throw new UnsupportedLayout('tab in indentation');
-  return i - start;
+  const indent = skipSpaces(doc, line, 0);
+  if (isTrivia(doc, line, indent)) return -1;
+  if (doc.text.charCodeAt(lineStart(doc, line) + indent) === 9) throw new UnsupportedLayout('tab in indentation');
+  return indent;
 }
 
 /** True for lines that carry no node: blank or comment only. */

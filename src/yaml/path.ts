@@ -4,10 +4,30 @@ import { rememberedByText } from '../model/memo.js';
 /** A path inside a resource: object keys and array indexes, from the document root. */
 export type Path = ReadonlyArray<string | number>;
 
+/** A key that can be written bare (`spec`) rather than quoted (`["a.b/c"]`). */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
-/** Whether a key can be written bare (`spec`) rather than quoted (`["a.b/c"]`); keys repeat, so remember. */
-const isIdentifier = rememberedByText((key) => IDENTIFIER.test(key));
+/** How a key is written in a path: first in it, after another segment, and in the stable form. */
+interface KeyTexts {
+  first: string;
+  after: string;
+  stable: string;
+}
+
+// The written pieces of paths, made once: keys, indexes and item names repeat across findings.
+// One look-up per key gives all its forms (this runs for every segment of every finding).
+const keyTexts = rememberedByText((key): KeyTexts => {
+  const dotted = `.${key}`;
+  if (IDENTIFIER.test(key)) return { first: key, after: dotted, stable: dotted };
+  const quoted = `[${JSON.stringify(key)}]`;
+  return { first: quoted, after: quoted, stable: dotted };
+});
+const named = rememberedByText((name) => `[name=${name}]`);
+const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
+
+function indexText(index: number): string {
+  return INDEXES[index] ?? `[${index}]`;
+}
 
 /**
  * Renders a path the way people write it: `spec.containers[0].securityContext`,
@@ -16,9 +36,11 @@ const isIdentifier = rememberedByText((key) => IDENTIFIER.test(key));
 export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (isIdentifier(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    if (typeof segment === 'number') out += indexText(segment);
+    else {
+      const texts = keyTexts(segment);
+      out += out === '' ? texts.first : texts.after;
+    }
   }
   return out;
 }
@@ -55,28 +77,6 @@ export interface PathDescription {
   display: string;
   /** Stable against reordering: items that carry a `name` are named, `spec.containers[name=app].image`. */
   stable: string;
-}
-
-/** How a key is written in a path: first in it, after another segment, and in the stable form. */
-interface KeyTexts {
-  first: string;
-  after: string;
-  stable: string;
-}
-
-// The written pieces of paths, made once: keys, indexes and item names repeat across findings.
-// One look-up per key gives all its forms (this runs for every segment of every finding).
-const keyTexts = rememberedByText((key): KeyTexts => {
-  const dotted = `.${key}`;
-  if (IDENTIFIER.test(key)) return { first: key, after: dotted, stable: dotted };
-  const quoted = `[${JSON.stringify(key)}]`;
-  return { first: quoted, after: quoted, stable: dotted };
-});
-const named = rememberedByText((name) => `[name=${name}]`);
-const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
-
-function indexText(index: number): string {
-  return INDEXES[index] ?? `[${index}]`;
 }
 
 export function describePath(root: unknown, path: Path): PathDescription {

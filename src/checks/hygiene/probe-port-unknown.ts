@@ -21,28 +21,20 @@ export const probePortUnknown: ResourceCheck = {
   },
   run({ podSpec, report }) {
     for (const container of podSpec?.containers ?? []) {
-      // The declared names are gathered only for a container whose probes name a port.
-      let declared: Set<string> | undefined;
-      const namesOf = () => {
-        if (declared === undefined) {
-          declared = new Set();
-          for (const port of declaredPorts(container)) if (port.name !== undefined) declared.add(port.name);
-        }
-        return declared;
-      };
       for (const probeName of PROBES) {
         const probe = container.container[probeName];
         if (!isRecord(probe)) continue;
         for (const handler of HANDLERS) {
           const action = probe[handler];
           if (!isRecord(action) || typeof action.port !== 'string') continue;
-          const names = namesOf();
-          if (names.has(action.port)) continue;
           const port = action.port;
+          const ports = declaredPorts(container);
+          if (ports.some((declared) => declared.name === port)) continue;
+          const names = [...new Set(ports.flatMap((declared) => (declared.name !== undefined ? [declared.name] : [])))];
           const path = [...container.path, probeName, handler, 'port'];
           const message = /^\d+$/.test(port)
             ? `the ${probeName} of container "${container.name}" uses port "${port}", a quoted number: Kubernetes reads it as a port name, and port names must contain a letter, so the API server rejects the pod; write ${port} without quotes`
-            : `the ${probeName} of container "${container.name}" uses the named port "${port}", which the container does not declare${names.size > 0 ? ` (it declares ${[...names].join(', ')})` : ''}: the probe can never succeed`;
+            : `the ${probeName} of container "${container.name}" uses the named port "${port}", which the container does not declare${names.length > 0 ? ` (it declares ${names.join(', ')})` : ''}: the probe can never succeed`;
           report({ path, container: container.name, message });
         }
       }

@@ -48,8 +48,8 @@ function generatedLabelMatches(workload: Workload, key: string, value: string): 
   return false;
 }
 
-/** Whether a Service selector (a map, all pairs required) selects the pods of a workload. */
-export function selectsWorkload(selector: Labels, workload: Workload, labels: Labels = labelsOf(workload.podSpec.metadata)): boolean {
+/** Whether a Service selector (a map, all pairs required) selects the pods of a workload, whose pod template has `labels`. */
+function selectsWorkload(selector: Labels, workload: Workload, labels: Labels): boolean {
   // Asked for every (Service, workload) pair of a namespace: no entry arrays.
   for (const key in selector) {
     const value = selector[key] as string;
@@ -77,7 +77,7 @@ export function workloadsSelectedBy(resources: readonly Resource[], service: Sel
   if (selected === undefined) {
     const workloads = workloadsByNamespace(resources).get(service.namespace)?.workloads ?? NO_WORKLOADS;
     const labels = templateLabelsOf(workloads);
-    selected = workloads.filter((workload, index) => selectsWorkload(service.selector, workload, labels[index]));
+    selected = workloads.filter((workload, index) => selectsWorkload(service.selector, workload, labels[index] as Labels));
     known.set(service.resource, selected);
   }
   return selected;

@@ -175,28 +175,21 @@ export function policiesOf(posture: NetworkPosture, entry: PostureWorkload, dire
   return posture.engine.policiesFor(entry.classId, direction);
 }
 
-// Five of the network checks ask which namespaces are unprotected: answer once per posture.
-const unprotected = new WeakMap<NetworkPosture, ReadonlyMap<string, readonly PostureWorkload[]>>();
-
 /**
  * Namespaces that run judged workloads and have no policy at all: no NetworkPolicy, and no
  * admin policy restricts any of their pods (see `isRestricted`). `namespace-without-network-policy` reports
- * them once; the per-workload checks leave them out.
+ * them once; the per-workload checks leave them out. Five of the network checks ask: answered once per posture.
  */
-export function unprotectedNamespaces(posture: NetworkPosture): ReadonlyMap<string, readonly PostureWorkload[]> {
-  let result = unprotected.get(posture);
-  if (result === undefined) {
-    const found = new Map<string, PostureWorkload[]>();
-    for (const [namespace, entries] of posture.workloadsByNamespace) {
-      const judged = entries.filter((entry) => isJudged(posture, entry));
-      if (judged.length === 0 || (posture.policiesByNamespace.get(namespace) ?? []).length > 0) continue;
-      if (judged.some((entry) => isRestricted(posture, entry, 'ingress') || isRestricted(posture, entry, 'egress'))) continue;
-      found.set(namespace, judged);
-    }
-    unprotected.set(posture, (result = found));
+export const unprotectedNamespaces: (posture: NetworkPosture) => ReadonlyMap<string, readonly PostureWorkload[]> = rememberedPer((posture: NetworkPosture) => {
+  const found = new Map<string, PostureWorkload[]>();
+  for (const [namespace, entries] of posture.workloadsByNamespace) {
+    const judged = entries.filter((entry) => isJudged(posture, entry));
+    if (judged.length === 0 || (posture.policiesByNamespace.get(namespace) ?? []).length > 0) continue;
+    if (judged.some((entry) => isRestricted(posture, entry, 'ingress') || isRestricted(posture, entry, 'egress'))) continue;
+    found.set(namespace, judged);
   }
-  return result;
-}
+  return found;
+});
 
 /**
  * Reports a finding about a namespace: on its Namespace object when the input has one (at

@@ -1,4 +1,4 @@
-import { isRecord } from '../../model/resource.js';
+import { isRecord, stringsOf } from '../../model/resource.js';
 import { MAX_ADDRESS, parseCidr, type AddressIntervals } from '../../netpol/addresses.js';
 import { mergeRanges, subtractIntervals } from '../../netpol/intervals.js';
 import { ConnectionSet, describeSelector, PROTOCOLS, type Direction, type NetworkPolicyModel, type PolicyRule, type RulePeer } from '../../netpol/index.js';
@@ -156,6 +156,6 @@ export function describePodPeer(peer: RulePeer): string {
 
 /** `ipBlock 0.0.0.0/0 except 10.0.0.0/8`, as written. */
 export function describeIpBlock(ipBlock: Record<string, unknown>): string {
-  const except = Array.isArray(ipBlock.except) ? ipBlock.except.filter((item): item is string => typeof item === 'string') : [];
+  const except = stringsOf(ipBlock.except);
   return `ipBlock ${String(ipBlock.cidr)}${except.length > 0 ? ` except ${except.join(', ')}` : ''}`;
 }

@@ -71,6 +71,7 @@ export const workloadReachableFromAllNamespaces: SetCheck = {
       if (policies.admin.length === 0 && policies.network.length > 0) continue;
       const explanation = posture.engine.explain(entry.classId, 'ingress', posture.probe);
       const { admin, reasons } = causes(explanation);
+      // The same rule as above, in general: admin policies that apply but allow nothing leave it to NetworkPolicy rules.
       if (admin.isEmpty() && explanation.policies.network.length > 0) continue;
       report(entry.resource, {
         path: [...entry.podSpec.metadataPath, 'labels'],

@@ -1,5 +1,6 @@
 import type { ResourceCheck } from '../../engine/types.js';
 import type { Severity } from '../../findings/types.js';
+import { stringsOf } from '../../model/resource.js';
 import { canonicalCapability, capabilityEntries } from '../shared/capabilities.js';
 import { isWindowsPod } from '../shared/security-context.js';
 
@@ -20,7 +21,7 @@ const KNOWN: Readonly<Record<string, { grants: string; severity: Severity }>> = 
 };
 
 function dangerousCapabilities(option: unknown): ReadonlySet<string> {
-  const configured = Array.isArray(option) ? option.filter((name): name is string => typeof name === 'string') : DEFAULT_DANGEROUS;
+  const configured = Array.isArray(option) ? stringsOf(option) : DEFAULT_DANGEROUS;
   return new Set(configured.map(canonicalCapability));
 }
 

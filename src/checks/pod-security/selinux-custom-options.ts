@@ -31,8 +31,7 @@ export const selinuxCustomOptions: ResourceCheck = {
   },
   run({ podSpec, report }) {
     if (podSpec === undefined || isWindowsPod(podSpec)) return;
-    const inspect = (options: unknown, base: Path, who: string, container: string | undefined) => {
-      if (!isRecord(options)) return;
+    const inspect = (options: Record<string, unknown>, base: Path, who: string, container: string | undefined) => {
       const at = (field: string) => ({ path: [...base, 'seLinuxOptions', field], ...(container !== undefined ? { container } : {}) });
       const type = options.type;
       if (typeof type === 'string' && type !== '' && !ALLOWED_TYPES.has(type)) {

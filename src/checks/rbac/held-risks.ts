@@ -1,5 +1,6 @@
 import type { Severity } from '../../findings/types.js';
 import { describeGrantSource, describeMatches, describeScope, isFullWildcardRule, risksOfRule, type Grant, type RiskId, type RiskMatch } from '../../rbac/index.js';
+import { SENSITIVE_NAMESPACES } from './rbac-findings.js';
 import { maxSeverity, riskSeverity } from './risk-severity.js';
 
 /** A risky permission someone holds through one grant. */
@@ -27,7 +28,7 @@ export interface HeldRiskOptions {
  * cluster-admin, rather than as each risk it contains.
  */
 export function heldRisks(grants: readonly Grant[], options: HeldRiskOptions = {}): HeldRisk[] {
-  const sensitive = options.sensitiveNamespaces ?? ['kube-system'];
+  const sensitive = options.sensitiveNamespaces ?? SENSITIVE_NAMESPACES;
   const held: HeldRisk[] = [];
   for (const grant of grants) {
     const clusterWide = grant.namespace === undefined;

@@ -20,6 +20,14 @@ import {
 } from '../../rbac/index.js';
 import { rememberedPer } from '../../model/memo.js';
 
+/** Namespaces where reading Secrets counts as risky besides reading them cluster-wide, unless a check's option names others. */
+export const SENSITIVE_NAMESPACES: readonly string[] = ['kube-system'];
+
+/** A check's `sensitiveNamespaces` option: a list of names, else the default. */
+export function sensitiveNamespacesOption(value: unknown): readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : SENSITIVE_NAMESPACES;
+}
+
 /** The RBAC model of a scan's resources, built once for all the RBAC checks of the scan. */
 export const rbacModel: (resources: readonly Resource[]) => RbacModel = rememberedPer((resources) => buildRbacModel(resources));
 
@@ -128,7 +136,7 @@ export interface RiskyBuiltinGrant {
  * cluster-wide or in a sensitive namespace count: binding `admin` or `edit` in a namespace is
  * what those roles are for. cluster-admin is left to `rbac-cluster-admin-binding`.
  */
-export function riskyBuiltinGrants(model: RbacModel, risk: RiskId, sensitiveNamespaces: readonly string[] = ['kube-system']): RiskyBuiltinGrant[] {
+export function riskyBuiltinGrants(model: RbacModel, risk: RiskId, sensitiveNamespaces: readonly string[] = SENSITIVE_NAMESPACES): RiskyBuiltinGrant[] {
   const out: RiskyBuiltinGrant[] = [];
   for (const binding of sensitiveBindings(model, sensitiveNamespaces)) {
     const bySubject = new Map<ResolvedBindingSubject, { matches: RiskMatch[]; grants: Grant[] }>();

@@ -1,12 +1,8 @@
 import type { SetCheck } from '../../engine/types.js';
-import { describeRiskyRule, rbacModel, reportBuiltinGrants, riskyBuiltinGrants, riskyRules } from './rbac-findings.js';
+import { describeRiskyRule, rbacModel, reportBuiltinGrants, riskyBuiltinGrants, riskyRules, SENSITIVE_NAMESPACES, sensitiveNamespacesOption } from './rbac-findings.js';
 import { builtinGrantSeverity, ruleSeverity } from './risk-severity.js';
 
 const LIST_WATCH_IMPACT = "list and watch return the content of every Secret, other workloads' tokens and keys included";
-
-function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
-}
 
 export const rbacSecretsAccess: SetCheck = {
   id: 'rbac-secrets-access',
@@ -32,12 +28,12 @@ export const rbacSecretsAccess: SetCheck = {
       sensitiveNamespaces: {
         description: 'Namespaces where any read access to Secrets is reported, besides cluster-wide access.',
         type: 'string[]',
-        default: ['kube-system'],
+        default: [...SENSITIVE_NAMESPACES],
       },
     },
   },
   run({ resources, options, report }) {
-    const sensitive = stringList(options.sensitiveNamespaces, ['kube-system']);
+    const sensitive = sensitiveNamespacesOption(options.sensitiveNamespaces);
     const model = rbacModel(resources);
     const counted = riskyRules(model, 'secrets-read', {
       // A ClusterRole that no binding of the input grants has no known scope; Secrets access within one ordinary namespace is how Secrets are used.

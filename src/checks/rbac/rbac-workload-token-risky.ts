@@ -1,11 +1,7 @@
 import type { SetCheck } from '../../engine/types.js';
 import { roleCarriesRisk, workloadIdentities } from '../../rbac/index.js';
 import { describeHeldRisks, heldRisks, heldRiskSeverity } from './held-risks.js';
-import { rbacModel } from './rbac-findings.js';
-
-function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
-}
+import { rbacModel, SENSITIVE_NAMESPACES, sensitiveNamespacesOption } from './rbac-findings.js';
 
 export const rbacWorkloadTokenRisky: SetCheck = {
   id: 'rbac-workload-token-risky',
@@ -33,13 +29,13 @@ export const rbacWorkloadTokenRisky: SetCheck = {
       sensitiveNamespaces: {
         description: 'Namespaces where reading Secrets counts as risky, besides reading them cluster-wide.',
         type: 'string[]',
-        default: ['kube-system'],
+        default: [...SENSITIVE_NAMESPACES],
       },
     },
   },
   run({ resources, options, report }) {
     const model = rbacModel(resources);
-    const sensitiveNamespaces = stringList(options.sensitiveNamespaces, ['kube-system']);
+    const sensitiveNamespaces = sensitiveNamespacesOption(options.sensitiveNamespaces);
     for (const workload of workloadIdentities(resources)) {
       if (!workload.token.held) continue;
       // Most workloads hold no role with any risky rule: their grants need not be listed.
