@@ -30,9 +30,6 @@ export interface LoadedInputs {
   documents: number;
 }
 
-/** Files read ahead of the one being parsed. */
-const READ_AHEAD = 4;
-
 /**
  * Reads and parses every input into resources. Never throws on bad input: unreadable files
  * and broken documents become diagnostics, and the rest still loads.
@@ -56,21 +53,13 @@ export async function loadInputs(options: LoadOptions): Promise<LoadedInputs> {
     const listing = await listSources(options.paths);
     loaded.diagnostics.push(...listing.diagnostics);
     const files = listing.files;
-    // The next files are read while this one is parsed: the disk and the parser work at once, and
-    // a few reads in flight hide the latency of each (a read is several trips to the thread pool).
-    // readSource never rejects: a file it cannot read comes back as a diagnostic.
-    const reads: ReturnType<typeof readSource>[] = [];
-    let requested = 0;
-    const readAhead = () => {
-      while (reads.length < READ_AHEAD && requested < files.length) reads.push(readSource(files[requested++] as string, limits, options.stdin));
-    };
-    readAhead();
     for (let index = 0; index < files.length; index++) {
-      const read = await (reads.shift() as ReturnType<typeof readSource>);
-      readAhead();
+      const file = files[index] as string;
+      // readSource never rejects: a file it cannot read comes back as a diagnostic.
+      const read = await readSource(file, limits, options.stdin);
       if ('severity' in read) loaded.diagnostics.push(read);
       else ingest(read);
-      options.onProgress?.(index + 1, files.length, files[index] as string);
+      options.onProgress?.(index + 1, files.length, file);
     }
   }
   return loaded;

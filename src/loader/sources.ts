@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, LoaderLimits } from './types.js';
@@ -104,9 +105,13 @@ export async function readSource(file: string, limits: LoaderLimits, stdin: Node
       if (bytes.length > limits.maxFileBytes) return tooLarge('<stdin>', bytes.length, limits);
       return { file: '<stdin>', text: decode(bytes) };
     }
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.size > limits.maxFileBytes) return tooLarge(file, info.size, limits);
-    return { file, text: decode(await readFile(file)) };
+    // A regular file is read in one blocking call: that takes a fraction of the time its parse
+    // holds the thread anyway, while an asynchronous read is several trips to the thread pool,
+    // each waiting for the parser to yield (about 1 ms a file). Pipes and devices
+    // (`<(helm template …)`) are read asynchronously: their writer may take its time.
+    return { file, text: decode(info.isFile() ? readFileSync(file) : await readFile(file)) };
   } catch (error) {
     return unreadable(file, error);
   }

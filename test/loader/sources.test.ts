@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -45,6 +47,23 @@ describe('sources', () => {
     const read = await readSource(join(root, 'big.yaml'), { ...DEFAULT_LIMITS, maxFileBytes: 100 });
     assert.ok('severity' in read);
     assert.equal(read.code, 'file-too-large');
+  });
+
+  it('reads a pipe named as a file (process substitution) while its writer is still writing', { skip: process.platform === 'win32' }, async () => {
+    const fifo = join(root, 'rendered.yaml');
+    execFileSync('mkfifo', [fifo]);
+    // The writer opens the pipe and writes in two parts, after the reader has started.
+    const writing = (async () => {
+      const handle = await open(fifo, 'w');
+      await handle.write(pod.slice(0, 20));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await handle.write(pod.slice(20));
+      await handle.close();
+    })();
+    const read = await readSource(fifo, DEFAULT_LIMITS);
+    await writing;
+    assert.ok(!('severity' in read));
+    assert.equal(read.text, pod);
   });
 
   it('scans a file named with - from standard input, and a directory in the same run', async () => {
