@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, LoaderLimits } from './types.js';
 
@@ -29,10 +29,11 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const visited = new Set<string>();
-  const walk = async (directory: string): Promise<void> => {
+  // Listing is synchronous, like the reads: each call is far shorter than a trip to the thread pool.
+  const walk = (directory: string): void => {
     let real: string;
     try {
-      real = await realpath(directory);
+      real = realpathSync(directory);
     } catch (error) {
       diagnostics.push(unreadable(directory, error));
       return;
@@ -41,7 +42,7 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
     visited.add(real);
     let entries;
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       diagnostics.push(unreadable(directory, error));
       return;
@@ -53,7 +54,7 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(path);
+          const target = statSync(path);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
         } catch {
@@ -61,7 +62,7 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
         }
       }
       if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) await walk(path);
+        if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
       } else if (isFile && !POLICY_FILES.has(entry.name) && MANIFEST_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
         files.push(path);
       }
@@ -74,12 +75,12 @@ export async function listSources(inputs: readonly string[]): Promise<SourceList
     }
     let info;
     try {
-      info = await stat(input);
+      info = statSync(input);
     } catch (error) {
       diagnostics.push(unreadable(input, error));
       continue;
     }
-    if (info.isDirectory()) await walk(input);
+    if (info.isDirectory()) walk(input);
     else files.push(input);
   }
   return { files, diagnostics };
