@@ -31,7 +31,11 @@ async function bareParse(paths) {
     const text = await readFile(file, 'utf8');
     for (const value of yaml.loadAll(text)) if (value !== null && value !== undefined) documents.push(value);
   }
-  return { files: files.length, resources: documents.filter((doc) => typeof doc === 'object' && 'kind' in doc).length, documents };
+  return { files, documents };
+}
+
+function parseCounts({ files, documents }) {
+  return { files: files.length, resources: documents.filter((doc) => typeof doc === 'object' && 'kind' in doc).length };
 }
 
 // Loaded only in scan mode, so the bare-parse process does not carry the library's memory.
@@ -39,7 +43,10 @@ const { scan, BUILTIN_CHECKS } = mode === 'parse' ? {} : await import('../dist/i
 
 async function fullScan(paths) {
   // `scan` runs what `bulwark scan` runs by default; `scan-all` adds the checks that are opt-in.
-  const result = await scan(mode === 'scan-all' ? { paths, checks: BUILTIN_CHECKS.map((check) => check.id) } : { paths });
+  return scan(mode === 'scan-all' ? { paths, checks: BUILTIN_CHECKS.map((check) => check.id) } : { paths });
+}
+
+function scanCounts(result) {
   return {
     files: result.summary.files,
     resources: result.summary.resources,
@@ -50,7 +57,6 @@ async function fullScan(paths) {
     byCheck: result.findings.reduce((counts, finding) => ((counts[finding.checkId] = (counts[finding.checkId] ?? 0) + 1), counts), {}),
     errors: result.summary.errors,
     trusted: result.trusted,
-    result, // kept so the result stays alive until memory is read
   };
 }
 
@@ -63,11 +69,13 @@ const startRssKiB = Math.round(process.memoryUsage().rss / 1024);
 await run([warmupFile]);
 globalThis.gc?.(); // so garbage from the warm-up does not add to the measured run's peak
 
+// Only the work itself is timed; the counts below are the benchmark's own bookkeeping. The
+// outcome stays referenced until memory is read, as a caller would hold it.
 const started = performance.now();
 const outcome = await run([corpusDir]);
 const elapsedMs = performance.now() - started;
+const counts = mode === 'parse' ? parseCounts(outcome) : scanCounts(outcome);
 
-const { result: _result, documents: _documents, ...counts } = outcome;
 process.stdout.write(
   JSON.stringify({
     mode,
