@@ -6,7 +6,10 @@ import { extractResources } from '../model/resource.js';
 import { buildRbacAnalysis } from './analysis.js';
 import { Predecessors } from './escalation-distance.js';
 import { Capability, describeState, RoleMatches, stateKey, type EscalationState } from './escalation-state.js';
-import { EVERY_TARGET, goalOf, searchContext, TECHNIQUES } from './escalation-techniques.js';
+import { goalOf, searchContext, TECHNIQUES, type Wanted } from './escalation-techniques.js';
+
+/** Every target: the search below follows every step a technique finds. */
+const EVERY_TARGET: Wanted = { has: () => true };
 
 const role = (kind: 'Role' | 'ClusterRole', name: string, rules: string, namespace?: string) => `apiVersion: rbac.authorization.k8s.io/v1
 kind: ${kind}

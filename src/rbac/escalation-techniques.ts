@@ -177,9 +177,6 @@ export interface Wanted {
   readonly accountNamespaces?: ReadonlySet<string>;
 }
 
-/** Every target. */
-export const EVERY_TARGET: Wanted = { has: () => true };
-
 /** Finds the steps a state can take, to the targets wanted. */
 type Technique = (context: SearchContext, capability: Capability, wanted: Wanted) => EscalationStep[];
 
