@@ -31,7 +31,9 @@ export function containerName(container: ContainerRef): string {
 
 /** `"a", "b"` */
 export function joinQuote(items: readonly string[]): string {
-  return items.map((item) => JSON.stringify(item)).join(', ');
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += `${i === 0 ? '' : ', '}${JSON.stringify(items[i])}`;
+  return out;
 }
 
 export function pluralize(singular: string, plural: string, count: number): string {

@@ -1,6 +1,6 @@
 import type { CheckOption, FrameworkMapping, ResourceCheck } from '../../engine/types.js';
 import { PSS_CHECKS, evaluatePod, formatPssVersion, parsePssVersion, podViewOf, pssControlId } from '../../pss/index.js';
-import { LATEST_MINOR } from '../../pss/types.js';
+import { rememberedPer } from '../../model/memo.js';
 
 const VERSION_OPTION: CheckOption = {
   description: 'Pod Security Standards version to evaluate against: v1.N or latest',
@@ -17,6 +17,11 @@ export function pssLevelCheck(level: 'baseline' | 'restricted', meta: { title: s
     framework: 'PSS',
     control: pssControlId(check.id) as string,
   }));
+  // The policy a version option names, and how messages name it: once per options object, as every pod asks.
+  const policyOf = rememberedPer((options: Readonly<Record<string, unknown>>) => {
+    const minor = parsePssVersion(String(options.version ?? 'latest'));
+    return { policy: { level, minor }, prefix: `violates PodSecurity "${level}:${formatPssVersion(minor)}": ` };
+  });
   return {
     id: `pss-${level}`,
     scope: 'resource',
@@ -32,10 +37,9 @@ export function pssLevelCheck(level: 'baseline' | 'restricted', meta: { title: s
     run({ resource, options, report }) {
       const pod = podViewOf(resource);
       if (pod === undefined) return;
-      const minor = parsePssVersion(String(options.version ?? 'latest'));
-      const version = minor >= LATEST_MINOR ? 'latest' : formatPssVersion(minor);
-      for (const violation of evaluatePod(pod, { level, minor }).violations) {
-        report({ path: violation.path, rule: violation.check, message: `violates PodSecurity "${level}:${version}": ${violation.message}` });
+      const { policy, prefix } = policyOf(options);
+      for (const violation of evaluatePod(pod, policy).violations) {
+        report({ path: violation.path, rule: violation.check, message: `${prefix}${violation.message}` });
       }
     },
   };

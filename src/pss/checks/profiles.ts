@@ -8,6 +8,12 @@ function annotations(pod: PodView): Record<string, unknown> {
   return record(pod.metadata.annotations);
 }
 
+/** An AppArmor profile field that is absent, or names the runtime's default or a profile on the node. */
+function appArmorFieldAllowed(profile: unknown): boolean {
+  const type = record(profile).type;
+  return profile === undefined || profile === null || type === 'RuntimeDefault' || type === 'Localhost';
+}
+
 export const appArmorProfile: PssCheck = {
   id: 'appArmorProfile',
   level: 'baseline',
@@ -17,25 +23,22 @@ export const appArmorProfile: PssCheck = {
       evaluate(pod) {
         const forbidden: string[] = [];
         const paths: Path[] = [];
-        for (const [key, value] of Object.entries(annotations(pod))) {
+        const podAnnotations = annotations(pod);
+        for (const key of Object.keys(podAnnotations)) {
           if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX)) continue;
-          const profile = String(value);
+          const profile = String(podAnnotations[key]);
           if (profile === 'runtime/default' || profile.startsWith('localhost/')) continue;
           forbidden.push(`${key}="${profile}"`);
           paths.push([...pod.metadataPath, 'annotations', key]);
         }
-        const fieldAllowed = (profile: unknown) => {
-          const type = record(profile).type;
-          return profile === undefined || profile === null || type === 'RuntimeDefault' || type === 'Localhost';
-        };
         const podProfile = podSecurityContext(pod).appArmorProfile;
-        if (!fieldAllowed(podProfile)) {
+        if (!appArmorFieldAllowed(podProfile)) {
           forbidden.push(`pod securityContext.appArmorProfile.type="${String(record(podProfile).type)}"`);
           paths.push(podPath(pod, 'securityContext', 'appArmorProfile', 'type'));
         }
         for (const container of pod.containers) {
           const profile = securityContext(container).appArmorProfile;
-          if (fieldAllowed(profile)) continue;
+          if (appArmorFieldAllowed(profile)) continue;
           forbidden.push(`container ${JSON.stringify(containerName(container))} securityContext.appArmorProfile.type="${String(record(profile).type)}"`);
           paths.push(containerPath(container, 'securityContext', 'appArmorProfile', 'type'));
         }
@@ -113,8 +116,9 @@ const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.ku
 function seccompAnnotations(pod: PodView): CheckResult {
   const forbidden: string[] = [];
   const paths: Path[] = [];
-  for (const [key, value] of Object.entries(annotations(pod))) {
-    if ((key === SECCOMP_POD_ANNOTATION || key.startsWith(SECCOMP_CONTAINER_ANNOTATION_PREFIX)) && value === 'unconfined') {
+  const podAnnotations = annotations(pod);
+  for (const key of Object.keys(podAnnotations)) {
+    if ((key === SECCOMP_POD_ANNOTATION || key.startsWith(SECCOMP_CONTAINER_ANNOTATION_PREFIX)) && podAnnotations[key] === 'unconfined') {
       forbidden.push(key);
       paths.push([...pod.metadataPath, 'annotations', key]);
     }
