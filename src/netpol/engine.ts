@@ -215,7 +215,8 @@ export class ReachabilityEngine {
   readonly destinationRanges: AddressRange[];
 
   private readonly classesByNamespace = new Map<string, number[]>();
-  private readonly labelIndex = new Map<string, number[]>();
+  /** Classes by label key, then value: no text is joined per label, for the index or a look-up. */
+  private readonly labelIndex = new Map<string, Map<string, number[]>>();
   /** Memberships by selector text, so that equal peers of different rules share one (and one bitset). */
   private readonly memberships = new Map<string, Membership>();
   /** Memberships by peer object: rules are matched again at every decision, and the text key costs more than the look-up. */
@@ -251,7 +252,11 @@ export class ReachabilityEngine {
     this.ingressControllerClass = options.ingressController ? classOf(INGRESS_CONTROLLER_NAMESPACE, {}, []).id : undefined;
     for (const peerClass of this.classes) {
       appendTo(this.classesByNamespace, peerClass.namespace, peerClass.id);
-      for (const [key, value] of Object.entries(peerClass.labels)) appendTo(this.labelIndex, `${key}\u0000${value}`, peerClass.id);
+      for (const key of Object.keys(peerClass.labels)) {
+        let byValue = this.labelIndex.get(key);
+        if (byValue === undefined) this.labelIndex.set(key, (byValue = new Map()));
+        appendTo(byValue, peerClass.labels[key] as string, peerClass.id);
+      }
     }
 
     const sourceSets: AddressIntervals[] = [];
@@ -280,8 +285,9 @@ export class ReachabilityEngine {
     for (const requirement of pods.requirements) {
       if (requirement.operator !== 'In') continue;
       const union: number[] = [];
+      const byValue = this.labelIndex.get(requirement.key);
       for (const value of requirement.values) {
-        const posting = this.labelIndex.get(`${requirement.key}\u0000${value}`);
+        const posting = byValue?.get(value);
         if (posting !== undefined) for (const id of posting) union.push(id);
       }
       if (candidates === undefined || union.length < candidates.length) candidates = union;

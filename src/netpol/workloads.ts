@@ -79,7 +79,9 @@ function containerPorts(resource: Resource): ContainerPort[] {
       if (!isRecord(port) || typeof port.containerPort !== 'number') continue;
       const protocol = port.protocol === undefined ? 'TCP' : port.protocol;
       if (!isProtocol(protocol)) continue;
-      ports.push({ port: port.containerPort, protocol, ...(typeof port.name === 'string' && port.name !== '' ? { name: port.name } : {}) });
+      const declared: ContainerPort = { port: port.containerPort, protocol };
+      if (typeof port.name === 'string' && port.name !== '') declared.name = port.name;
+      ports.push(declared);
     }
   }
   return ports;
