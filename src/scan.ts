@@ -176,7 +176,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   diagnostics.push(...(admissionPolicies?.diagnostics ?? []), ...outcome.diagnostics);
   const checksById = new Map(checks.map((check) => [check.id, check]));
   // Judged before the findings are sorted: they are still in the order of `outcome.owners`.
-  const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true, owners: outcome.owners });
+  const exceptions = judgeFindings(outcome.findings, outcome, checksById, { resolver, failOn, now, cluster: options.cluster, diagnostics, reportExpired: true });
   const findings = sortFindings(outcome.findings);
   const suppressed = options.baseline ? applyBaseline(findings, options.baseline) : 0;
 

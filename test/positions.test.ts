@@ -51,8 +51,8 @@ function compareDocuments(file: string, text: string): { paths: number; fast: nu
   let fastReverse = 0;
   for (const document of documents) {
     const all = allPaths(document.value);
-    // In document order, then afresh in reverse: a search in a mapping goes on from where the
-    // last one stopped, and must find keys it has already passed as well as those further on.
+    // In document order, then afresh in reverse: what the step cache has read must not depend on
+    // the order of the questions (a key asked after its later siblings is found all the same).
     for (const [pass, order] of [all, [...all].reverse()].entries()) {
       releasePositions(document);
       for (const path of order) {

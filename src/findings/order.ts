@@ -16,7 +16,7 @@ function localeRanks(texts: Iterable<string>): Map<string, number> {
 }
 
 /**
- * Sorts findings in place by file, line, column, check and path, the order of every report.
+ * Sorts findings in place by file, line, column, check and path: the scan's order, which reports start from.
  * Files and check ids repeat across tens of thousands of findings, so each distinct one is
  * compared once and the sort compares numbers; paths, the last tie-break, compare as text.
  */

@@ -25,13 +25,13 @@ const DAY = 86_400_000;
 /** The wall-clock time in `zone` at `instant` (milliseconds since the epoch). Throws a RangeError for an unknown zone. */
 export function zonedTime(instant: number, zone: string): ZonedTime {
   const clock = wallClockAt(instant, zone);
-  const offsetMinutes = Math.round(offsetOf(clock, instant) / MINUTE);
   const weekday = WEEKDAYS[new Date(wallClockAsUtc(clock)).getUTCDay()] as Weekday;
-  return { ...clock, weekday, offsetMinutes };
+  return { ...clock, weekday, offsetMinutes: offsetAt(instant, zone, clock) };
 }
 
-function offsetAt(instant: number, zone: string): number {
-  return zonedTime(instant, zone).offsetMinutes;
+/** Minutes east of UTC in `zone` at `instant`, from what its clock showed then (read when not given). */
+function offsetAt(instant: number, zone: string, clock: WallClock = wallClockAt(instant, zone)): number {
+  return Math.round(offsetOf(clock, instant) / MINUTE);
 }
 
 /**

@@ -79,7 +79,10 @@ function hasContent(text: string): boolean {
   return false;
 }
 
+const HELM_SOURCE_MARK = '# Source: ';
 const HELM_SOURCE = /^# Source: (.+?)\s*$/m;
+/** `helm template` writes the `# Source:` comment first: only the head of a document is searched. */
+const HELM_HEAD = 2048;
 
 /** Counts the nodes a value expands to when aliases are followed; stops at `limit`. */
 function expandedSize(value: unknown, limit: number): number {
@@ -148,9 +151,8 @@ export function parseSource(file: string, rawText: string, limits: LoaderLimits)
         return;
       }
     }
-    // Most documents are not Helm output: a plain search spares them the regular expression (and the copy it reads).
-    const mark = chunk.text.indexOf('# Source: ');
-    const helm = mark !== -1 && mark < 2048 ? HELM_SOURCE.exec(chunk.text.slice(0, 2048)) : null;
+    // Most documents are not Helm output: a plain search of the head, backwards from its end, spares them the regular expression.
+    const helm = chunk.text.lastIndexOf(HELM_SOURCE_MARK, HELM_HEAD - HELM_SOURCE_MARK.length) === -1 ? null : HELM_SOURCE.exec(chunk.text.slice(0, HELM_HEAD));
     const document: LoadedDocument = { file, index, text: chunk.text, startLine: chunk.startLine, value };
     if (helm?.[1] !== undefined) document.template = helm[1];
     documents.push(document);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ApiResourceCatalog } from '../rbac/api-resources.js';
 import { ResourceCatalog } from '../vap/resources.js';
 import { BUILTIN_RESOURCES } from './api-resources.js';
+import { isClusterScoped } from './scope.js';
 
 describe('built-in resource types', () => {
   it('name each plural and each kind once per group, and each short name once', () => {
@@ -28,5 +29,9 @@ describe('built-in resource types', () => {
     for (const type of BUILTIN_RESOURCES) {
       if (type.kind !== undefined) assert.equal(kinds.lookup(type.group, type.kind).resource, type.resource, type.kind);
     }
+  });
+
+  it('give manifests the same scope: a kind the table stores without a namespace gets none when loaded', () => {
+    for (const type of BUILTIN_RESOURCES) if (type.kind !== undefined) assert.equal(isClusterScoped(type.kind), !type.namespaced, type.kind);
   });
 });

@@ -1,9 +1,4 @@
-/**
- * The built-in resource types of current Kubernetes releases (what `kubectl api-resources`
- * lists on a plain cluster), plus PodSecurityPolicy, which older manifests still hold. Without a cluster to ask for discovery, this one table is how a kind becomes a
- * plural resource (admission rules name `deployments`, manifests name `Deployment`) and how
- * `pods`, `po` or `deploy` become a group, a plural and a scope (RBAC rules and queries).
- */
+/** One built-in resource type. */
 export interface BuiltinResource {
   /** API group; `''` is the core group. */
   group: string;
@@ -168,6 +163,14 @@ const ROWS: ReadonlyArray<readonly [group: string, rows: readonly Row[]]> = [
 /** Types current releases no longer serve, by `group/resource`. */
 const REMOVED_IN: Readonly<Record<string, string>> = { 'policy/podsecuritypolicies': 'v1.25' };
 
+/**
+ * The built-in resource types of current Kubernetes releases (what `kubectl api-resources`
+ * lists on a plain cluster), plus PodSecurityPolicy, which older manifests still hold. Without
+ * a cluster to ask for discovery, this one table is how a kind becomes a plural resource
+ * (admission rules name `deployments`, manifests name `Deployment`), how `pods`, `po` or
+ * `deploy` become a group, a plural and a scope (RBAC rules and queries), and which kinds of a
+ * manifest live outside namespaces.
+ */
 export const BUILTIN_RESOURCES: readonly BuiltinResource[] = ROWS.flatMap(([group, rows]) =>
   rows.map(([resource, kind, namespaced, ...aliases]): BuiltinResource => {
     const type: BuiltinResource = { group, resource, namespaced, aliases };

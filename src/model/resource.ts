@@ -35,6 +35,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** What `recordOf` gives for anything that is not an object: one shared, frozen empty record. */
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** A value as a record to read fields from: an absent or non-object value reads as empty. Never write to the result. */
+export function recordOf(value: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(value) ? value : NO_FIELDS;
+}
+
+/** Whether a value read from a manifest or an option is a list of strings only. */
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
 /** The strings of a list read from a manifest, other items left out; no list: none. */
 export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -1,30 +1,12 @@
-/** Kinds the API server stores without a namespace (core and common extensions). */
-const CLUSTER_SCOPED = new Set([
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'StorageClass',
-  'CSIDriver',
-  'CSINode',
-  'VolumeAttachment',
-  'PriorityClass',
-  'RuntimeClass',
-  'IngressClass',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'MutatingAdmissionPolicy',
-  'MutatingAdmissionPolicyBinding',
-  'APIService',
-  'CertificateSigningRequest',
-  'PodSecurityPolicy',
-  'FlowSchema',
-  'PriorityLevelConfiguration',
-  'ComponentStatus',
+import { BUILTIN_RESOURCES } from './api-resources.js';
+
+/**
+ * Kinds the API server stores without a namespace: the built-in ones from the table of
+ * built-in types, and those of common extensions (network admin policies, cert-manager,
+ * Gateway API, Kyverno, Gatekeeper).
+ */
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
+  ...BUILTIN_RESOURCES.flatMap((type) => (type.kind !== undefined && !type.namespaced ? [type.kind] : [])),
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterIssuer',
@@ -32,9 +14,6 @@ const CLUSTER_SCOPED = new Set([
   'ClusterPolicy',
   'ClusterPolicyReport',
   'ConstraintTemplate',
-  'IPAddress',
-  'ServiceCIDR',
-  'DeviceClass',
 ]);
 
 /** Whether objects of this kind live outside namespaces. */

@@ -149,6 +149,8 @@ function directionRules(policies: DirectionPolicies, direction: Direction): Poli
   return rules;
 }
 
+const NO_NAMES: readonly string[] = [];
+
 /** Beyond this many distinct patterns in one context, refining bitsets costs more than visiting classes one by one. */
 const MAX_REFINED_PARTS = 64;
 
@@ -440,37 +442,35 @@ export class ReachabilityEngine {
     }
     // Most classes share their policies with others: the policy lists (and the named ports of
     // their rules) are made once per combination, not once per class.
-    const namesByKey = new Map<string, readonly string[]>();
+    const combinations = new Map<string, { policies: DirectionPolicies; names: readonly string[] }>();
     for (let id = 0; id < count; id++) {
       for (const direction of ['ingress', 'egress'] as const) {
         const adminIndexes = admin[direction][id] as number[];
         const networkIndexes = selected[direction][id] as number[];
         const withBaseline = baseline[direction][id] === 1;
-        let built: DirectionPolicies | undefined;
-        const policiesOf = (): DirectionPolicies =>
-          (built ??= {
+        const policyKey = `${direction}|${adminIndexes.join(',')}|${networkIndexes.join(',')}|${withBaseline ? 1 : 0}`;
+        let combination = combinations.get(policyKey);
+        if (combination === undefined) {
+          const policies: DirectionPolicies = {
             admin: adminIndexes.map((index) => this.policies.adminPolicies[index] as AdminPolicyModel),
             network: networkIndexes.map((index) => this.policies.networkPolicies[index] as NetworkPolicyModel),
             baseline: withBaseline ? baselinePolicy : undefined,
-          });
-        const policyKey = `${direction}|${adminIndexes.join(',')}|${networkIndexes.join(',')}|${withBaseline ? 1 : 0}`;
+          };
+          // Only ingress rules' named ports resolve against the protected pods (egress ones, against each destination).
+          combination = { policies, names: direction === 'ingress' ? namedPortsOf(policies, direction) : NO_NAMES };
+          combinations.set(policyKey, combination);
+        }
+        const { policies, names } = combination;
         let key = policyKey;
         // Named ports in ingress rules resolve against the pods being protected: classes share a
         // context only when those names resolve alike for them.
         let ownPorts: readonly ContainerPort[] | undefined;
-        if (direction === 'ingress') {
-          let names = namesByKey.get(policyKey);
-          if (names === undefined) {
-            names = namedPortsOf(policiesOf(), direction);
-            namesByKey.set(policyKey, names);
-          }
-          if (names.length > 0) {
-            ownPorts = (this.classes[id] as PeerClass).ports;
-            key += `|${names.map((name) => { const port = resolveNamedPort({ ports: ownPorts as readonly ContainerPort[] }, name); return port === undefined ? '-' : `${port.protocol}/${port.port}`; }).join(',')}`;
-          }
+        if (names.length > 0) {
+          ownPorts = (this.classes[id] as PeerClass).ports;
+          key += `|${names.map((name) => { const port = resolveNamedPort({ ports: ownPorts as readonly ContainerPort[] }, name); return port === undefined ? '-' : `${port.protocol}/${port.port}`; }).join(',')}`;
         }
         let context = this.contexts.get(key);
-        if (context === undefined) this.contexts.set(key, (context = this.createContext(direction, policiesOf(), ownPorts)));
+        if (context === undefined) this.contexts.set(key, (context = this.createContext(direction, policies, ownPorts)));
         (direction === 'ingress' ? this.ingressContextOf : this.egressContextOf).push(context);
       }
     }

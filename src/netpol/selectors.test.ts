@@ -27,6 +27,11 @@ describe('label selectors', () => {
   it('reports why a selector is invalid', () => {
     assert.equal(compileSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }).error, "for 'In' operator, values set can't be empty");
     assert.equal(compileSelector({ matchLabels: 'app=web' }).error, 'matchLabels must be a map of strings');
+    // Written alike as JSON, judged apart: a value YAML reads as NaN is no map, where null is none.
+    assert.equal(compileSelector({ matchLabels: null }).error, undefined);
+    assert.equal(compileSelector({ matchLabels: Number.NaN }).error, 'matchLabels must be a map of strings');
+    assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator: null }] }).error, '"null" is not a valid label selector operator');
+    assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator: Number.POSITIVE_INFINITY }] }).error, '"Infinity" is not a valid label selector operator');
     assert.equal(compileSelector({ matchLabels: { tier: '$backend' } }).error, `invalid label value "$backend" for "tier": at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
   });
 

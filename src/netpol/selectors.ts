@@ -1,4 +1,4 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, isStringList } from '../model/resource.js';
 import type { Labels } from '../checks/shared/selectors.js';
 
 export type { Labels };
@@ -87,7 +87,10 @@ export function compileSelector(raw: unknown): Selector {
   } catch {
     text = undefined; // a YAML alias cycle: compiled without the cache
   }
-  const cacheable = text !== undefined && text.length <= MAX_CACHED_TEXT;
+  // JSON writes `.nan` and `.inf` as `null`, so a text holding `null` may stand for selectors that
+  // are judged differently (`matchLabels: null` selects all, `matchLabels: .nan` is invalid): those
+  // are compiled each time.
+  const cacheable = text !== undefined && text.length <= MAX_CACHED_TEXT && !text.includes('null');
   const known = cacheable ? compiled.get(text as string) : undefined;
   if (known !== undefined) return known;
   const selector = compileObject(raw);
@@ -118,7 +121,7 @@ function compileObject(raw: Record<string, unknown>): Selector {
     if (!isRecord(expression) || typeof expression.key !== 'string') return makeSelector([], 'a matchExpressions item needs a key');
     const operator = expression.operator;
     const values = expression.values ?? [];
-    if (!Array.isArray(values) || !values.every((value) => typeof value === 'string')) return makeSelector([], `values of "${expression.key}" must be a list of strings`);
+    if (!isStringList(values)) return makeSelector([], `values of "${expression.key}" must be a list of strings`);
     if (operator === 'In' || operator === 'NotIn') {
       if (values.length === 0) return makeSelector([], `for '${operator}' operator, values set can't be empty`);
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {

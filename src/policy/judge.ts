@@ -1,7 +1,6 @@
 import type { Check } from '../engine/types.js';
 import type { RunOutcome } from '../engine/run.js';
 import type { Finding } from '../findings/types.js';
-import type { Resource } from '../model/resource.js';
 import type { Diagnostic } from '../loader/types.js';
 import { exceptionCovers, exceptionState, type ExceptionStatus } from './exceptions.js';
 import { InlineIgnoreJudge } from './inline.js';
@@ -23,11 +22,6 @@ export interface JudgeOptions {
    * once when the policy loads rather than on every request.
    */
   reportExpired: boolean;
-  /**
-   * The resource of each finding, by position (`RunOutcome.owners` while the findings keep the
-   * order the run gave them): spares a look-up per finding. Without it, `resourceOf` is asked.
-   */
-  owners?: readonly Resource[];
 }
 
 /**
@@ -37,11 +31,17 @@ export interface JudgeOptions {
  * a level allows them. Returns each exception's state and use when there is a policy.
  * `bulwark scan`, the webhook and `bulwark admit` all decide through this one function.
  */
-export function judgeFindings(findings: readonly Finding[], outcome: Pick<RunOutcome, 'resourceOf'>, checksById: ReadonlyMap<string, Check>, options: JudgeOptions): ExceptionStatus[] | undefined {
+export function judgeFindings(
+  findings: readonly Finding[],
+  outcome: Pick<RunOutcome, 'resourceOf'> & Partial<Pick<RunOutcome, 'owners'>>,
+  checksById: ReadonlyMap<string, Check>,
+  options: JudgeOptions,
+): ExceptionStatus[] | undefined {
   const { resolver, failOn, diagnostics } = options;
   const inline = new InlineIgnoreJudge(resolver, diagnostics);
-  // With `owners`, each finding's resource is at its position: no look-up per finding.
-  const owners = options.owners !== undefined && options.owners.length === findings.length ? options.owners : undefined;
+  // `owners` holds each finding's resource at its position while `findings` are the run's, in its
+  // order (judge before sorting): no look-up per finding. Any other list of findings asks `resourceOf`.
+  const owners = outcome.owners !== undefined && findings.length === outcome.owners.length ? outcome.owners : undefined;
   const ownerOf = (finding: Finding, position: number) => (owners !== undefined ? owners[position] : outcome.resourceOf(finding));
   if (resolver === undefined) {
     for (let position = 0; position < findings.length; position++) {

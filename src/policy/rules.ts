@@ -1,6 +1,6 @@
 import { CelCompileError, createCelEnvironment, type CelEnvironment, type CelProgram, type CelVariableSet } from '../cel/index.js';
 import type { CheckOption, ResourceCheck, ResourceContext } from '../engine/types.js';
-import type { Resource } from '../model/resource.js';
+import { isStringList, type Resource } from '../model/resource.js';
 import { admissionVariables, createRequestFor, DEFAULT_USER, ResourceCatalog } from '../vap/index.js';
 import { parseFieldPath } from '../yaml/field-path.js';
 import type { Path } from '../yaml/path.js';
@@ -41,7 +41,7 @@ function optionType(value: unknown): CheckOption['type'] | undefined {
   if (typeof value === 'number') return 'number';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return 'string[]';
+  if (isStringList(value)) return 'string[]';
   return undefined;
 }
 

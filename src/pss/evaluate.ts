@@ -80,7 +80,7 @@ function versionAt(check: PssCheck, minor: number): VersionedCheck | undefined {
 const activeChecks = new Map<PssLevel, Array<ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> | undefined>>();
 
 /** The checks in force for a policy, with the implementation each uses at that version; worked out once per level and version (every pod asks). */
-export function checksFor(policy: PssPolicy): ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> {
+function checksFor(policy: PssPolicy): ReadonlyArray<{ check: PssCheck; version: VersionedCheck }> {
   let byMinor = activeChecks.get(policy.level);
   if (byMinor === undefined) {
     byMinor = [];

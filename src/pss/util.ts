@@ -1,22 +1,15 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, recordOf } from '../model/resource.js';
 import type { ContainerRef } from '../model/workload.js';
 import type { Path } from '../yaml/path.js';
 import type { PodView } from './types.js';
 
-/** What `record` gives for anything that is not an object: one shared, frozen empty record. */
-const NOTHING: Readonly<Record<string, unknown>> = Object.freeze({});
-
-/** A value as a record to read fields from: an absent or non-object value reads as empty. Never write to the result. */
-export function record(value: unknown): Readonly<Record<string, unknown>> {
-  return isRecord(value) ? value : NOTHING;
-}
 
 export function podSecurityContext(pod: PodView): Readonly<Record<string, unknown>> {
-  return record(pod.spec.securityContext);
+  return recordOf(pod.spec.securityContext);
 }
 
 export function securityContext(container: ContainerRef): Readonly<Record<string, unknown>> {
-  return record(container.container.securityContext);
+  return recordOf(container.container.securityContext);
 }
 
 export function isWindows(pod: PodView): boolean {

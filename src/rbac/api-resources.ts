@@ -1,5 +1,6 @@
-import { isRecord, type Resource } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import { BUILTIN_RESOURCES } from '../model/api-resources.js';
+import { definedResource } from '../model/custom-resources.js';
 import { WILDCARD } from './types.js';
 
 /** A resource type the API server serves: its plural name, API group and whether objects live in namespaces. */
@@ -18,18 +19,14 @@ export interface ApiResource {
  * releases served (PodSecurityPolicy) are left out: unknown types count as namespaced, which
  * is how a RoleBinding that grants `use` of a policy was read.
  */
-export const BUILTIN_API_RESOURCES: readonly ApiResource[] = BUILTIN_RESOURCES.filter((type) => type.removedIn === undefined);
+const BUILTIN_API_RESOURCES: readonly ApiResource[] = BUILTIN_RESOURCES.filter((type) => type.removedIn === undefined);
 
 /** Custom resource types defined by CustomResourceDefinitions of the input. */
 function customResources(resources: readonly Resource[]): ApiResource[] {
   const out: ApiResource[] = [];
   for (const resource of resources) {
-    if (resource.kind !== 'CustomResourceDefinition' || !resource.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
-    const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
-    const names = isRecord(spec.names) ? spec.names : {};
-    if (typeof spec.group !== 'string' || typeof names.plural !== 'string') continue;
-    const aliases = [names.singular, ...(Array.isArray(names.shortNames) ? names.shortNames : [])].filter((alias): alias is string => typeof alias === 'string' && alias !== '');
-    out.push({ group: spec.group, resource: names.plural, namespaced: spec.scope !== 'Cluster', aliases });
+    const defined = definedResource(resource.object);
+    if (defined?.plural !== undefined) out.push({ group: defined.group, resource: defined.plural, namespaced: defined.namespaced, aliases: defined.aliases });
   }
   return out;
 }

@@ -108,7 +108,7 @@ function startSubjects(analysis: RbacAnalysis): Subject[] {
   for (const binding of analysis.model.bindings) {
     if (binding.resource === undefined) continue;
     for (const { subject, principal } of binding.subjects) {
-      if (subject === undefined || principal === undefined || seen.has(principal)) continue;
+      if (principal === undefined || seen.has(principal)) continue;
       seen.add(principal);
       const kind = classifySubject(subject);
       if (kind !== 'system-component' && kind !== 'masters') subjects.set(principal, subject);

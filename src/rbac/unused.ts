@@ -97,8 +97,8 @@ export function ruleUsage(analysis: RbacAnalysis, events: readonly AuditEvent[])
   for (const binding of model.bindings) {
     if (binding.resource === undefined || binding.role === undefined) continue;
     for (const entry of binding.subjects) {
+      if (entry.principal === undefined) continue;
       const key = entry.principal;
-      if (entry.subject === undefined || key === undefined) continue;
       let subject = subjects.get(key);
       if (subject === undefined) {
         subject = { subject: entry.subject, requests: 0, bindings: [] };
@@ -161,8 +161,9 @@ export function ruleUsage(analysis: RbacAnalysis, events: readonly AuditEvent[])
     for (const identity of made) {
       for (const { binding } of model.bindingsFor(identity)) {
         for (const entry of binding.subjects) {
-          const subject = entry.principal === undefined ? undefined : subjects.get(entry.principal);
-          if (subject !== undefined && entry.subject !== undefined && subjectApplies(entry.subject, identity)) credited.add(subject);
+          if (entry.principal === undefined) continue;
+          const subject = subjects.get(entry.principal);
+          if (subject !== undefined && subjectApplies(entry.subject, identity)) credited.add(subject);
         }
       }
     }

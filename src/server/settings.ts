@@ -1,4 +1,4 @@
-import { isRecord } from '../model/resource.js';
+import { isRecord, isStringList } from '../model/resource.js';
 import { globMatches } from '../policy/match.js';
 import type { ResolvedLevels } from '../policy/resolve.js';
 import type { LoadedPolicy, NamedLevel } from '../policy/types.js';
@@ -27,7 +27,7 @@ const DEFAULTS: AdmissionSettings = { mutate: false, exemptServiceAccounts: [], 
 const SERVICE_ACCOUNT_PREFIX = 'system:serviceaccount:';
 
 function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? (value as string[]) : undefined;
+  return isStringList(value) ? value : undefined;
 }
 
 /** The raw `admission:` mapping of a level, read from the policy document (the key is not part of the normalised config). */

@@ -5,7 +5,8 @@
  * English plural rules.
  */
 import { BUILTIN_RESOURCES } from '../model/api-resources.js';
-import { isRecord, type KubernetesObject, type Resource } from '../model/resource.js';
+import { definedResource } from '../model/custom-resources.js';
+import type { KubernetesObject, Resource } from '../model/resource.js';
 import { isClusterScoped } from '../model/scope.js';
 
 /** `apps/v1` → `{ group: 'apps', version: 'v1' }`; `v1` → the core group `''`. */
@@ -65,12 +66,10 @@ export class ResourceCatalog {
 
   /** Learns a kind from a CustomResourceDefinition; other objects are ignored. */
   addDefinition(object: KubernetesObject): void {
-    if (object.kind !== 'CustomResourceDefinition' || !object.apiVersion.startsWith('apiextensions.k8s.io/')) return;
-    const spec = isRecord(object.spec) ? object.spec : undefined;
-    const names = spec !== undefined && isRecord(spec.names) ? spec.names : undefined;
-    if (spec === undefined || names === undefined || typeof spec.group !== 'string' || typeof names.kind !== 'string') return;
-    const resource = typeof names.plural === 'string' && names.plural !== '' ? names.plural : guessResource(names.kind);
-    this.custom.set(`${spec.group}/${names.kind}`, { resource, namespaced: spec.scope !== 'Cluster', source: 'crd' });
+    const defined = definedResource(object);
+    if (defined?.kind === undefined) return;
+    const resource = defined.plural !== undefined && defined.plural !== '' ? defined.plural : guessResource(defined.kind);
+    this.custom.set(`${defined.group}/${defined.kind}`, { resource, namespaced: defined.namespaced, source: 'crd' });
   }
 
   /** Plural and scope of a kind in an API group (`''` for core). */

@@ -5,7 +5,7 @@
  * policy or binding, so parsing returns the message instead of silently matching nothing.
  */
 import type { Labels } from '../checks/shared/selectors.js';
-import { isRecord } from '../model/resource.js';
+import { isRecord, isStringList } from '../model/resource.js';
 
 export type { Labels };
 
@@ -110,7 +110,7 @@ export function parseLabelSelector(value: unknown): ParsedSelector {
     const operator = typeof expression.operator === 'string' ? OPERATORS[expression.operator] : undefined;
     if (operator === undefined) return { ok: false, message: `${JSON.stringify(String(expression.operator ?? ''))} is not a valid label selector operator` };
     const values = expression.values ?? [];
-    if (!Array.isArray(values) || !values.every((item) => typeof item === 'string')) return { ok: false, message: 'matchExpressions values must be a list of strings' };
+    if (!isStringList(values)) return { ok: false, message: 'matchExpressions values must be a list of strings' };
     const parsed = requirement(expression.key, operator, values);
     if (typeof parsed === 'string') return { ok: false, message: parsed };
     requirements.push(parsed);

@@ -13,7 +13,7 @@ import type { Path } from './path.js';
 export class UnsupportedLayout extends Error {}
 
 export interface LinePosition {
-  /** 0-based line within the lines given. */
+  /** 0-based line of the document text. */
   line: number;
   /** 0-based column. */
   column: number;
@@ -116,47 +116,29 @@ interface KeyRead {
   afterColon: number;
 }
 
-function readKey(doc: BlockText, line: number, at: number): KeyRead {
-  const first = charAt(doc, line, at);
-  if (first === '"' || first === "'") {
-    let i = at + 1;
-    let key = '';
-    for (;;) {
-      const c = charAt(doc, line, i);
-      if (c === undefined) throw new UnsupportedLayout('multi-line quoted key');
-      if (first === '"' && c === '\\') throw new UnsupportedLayout('escape in key');
-      if (c === first) {
-        if (first === "'" && charAt(doc, line, i + 1) === "'") {
-          key += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      key += c;
-      i++;
-    }
-    i = skipSpaces(doc, line, i + 1);
-    if (charAt(doc, line, i) !== ':') throw new UnsupportedLayout('quoted scalar is not a key');
-    return { key, afterColon: i + 1 };
-  }
-  if ('?&*!|>[]{},%@`#'.includes(first ?? '')) throw new UnsupportedLayout(`key starts with ${first}`);
-  const { text } = doc;
-  const start = lineStart(doc, line);
-  const end = lineEnd(doc, line);
-  let i = start + at;
+/** Reads the quoted key (`"a.b": …` or `'it''s': …`) that starts at a column of a line. */
+function readQuotedKey(doc: BlockText, line: number, at: number): KeyRead {
+  const quote = charAt(doc, line, at);
+  let i = at + 1;
+  let key = '';
   for (;;) {
-    const colon = text.indexOf(':', i);
-    if (colon === -1 || colon >= end) throw new UnsupportedLayout('no mapping key on line');
-    const next = colon + 1 < end ? text.charCodeAt(colon + 1) : Number.NaN;
-    if (Number.isNaN(next) || next === 32 || next === 13 || next === 9) {
-      if (commentBetween(text, start + at, colon)) throw new UnsupportedLayout('comment before colon');
-      const key = text.slice(start + at, colon).trimEnd();
-      if (key === '<<') throw new UnsupportedLayout('merge key');
-      return { key, afterColon: colon + 1 - start };
+    const c = charAt(doc, line, i);
+    if (c === undefined) throw new UnsupportedLayout('multi-line quoted key');
+    if (quote === '"' && c === '\\') throw new UnsupportedLayout('escape in key');
+    if (c === quote) {
+      if (quote === "'" && charAt(doc, line, i + 1) === "'") {
+        key += "'";
+        i += 2;
+        continue;
+      }
+      break;
     }
-    i = colon + 1;
+    key += c;
+    i++;
   }
+  i = skipSpaces(doc, line, i + 1);
+  if (charAt(doc, line, i) !== ':') throw new UnsupportedLayout('quoted scalar is not a key');
+  return { key, afterColon: i + 1 };
 }
 
 /**
@@ -259,8 +241,8 @@ function valueAfter(doc: BlockText, line: number, column: number, ownerIndent: n
  * siblings, and reading each one's key would allocate a string per line.
  */
 function plainKeyAt(doc: BlockText, line: number, column: number, key: string): number {
-  // A key that spans lines is no plain key of one line.
-  if (key === '' || key.includes('\n') || !startsWithAt(doc, line, column, key)) return -1;
+  // The match stays within the line, so a key that spans lines never matches; `: value` is no empty key.
+  if (key === '' || !startsWithAt(doc, line, column, key)) return -1;
   const { text } = doc;
   const start = lineStart(doc, line);
   const end = lineEnd(doc, line);
@@ -299,7 +281,7 @@ function findKey(doc: BlockText, node: NodeStart, key: string): Step {
     // Only a quoted key can still be this one; any other line is a sibling key, read no further.
     const first = codeAt(doc, line, column);
     if (first === 34 || first === 39) {
-      const read = readKey(doc, line, column);
+      const read = readQuotedKey(doc, line, column);
       if (read.key === key) return { position: { line, column }, value: valueAfter(doc, line, read.afterColon, indent, true) };
     }
   }

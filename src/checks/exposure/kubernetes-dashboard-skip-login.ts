@@ -1,7 +1,10 @@
 import type { ResourceCheck } from '../../engine/types.js';
 import type { Severity } from '../../findings/types.js';
 
-/** The Dashboard's flags that weaken login, what each does, and how bad it is. */
+/**
+ * The Dashboard's flags that weaken login, what each does, and how bad it is. Every name ends in
+ * `-login`: `run` rules out arguments without it before splitting them into words.
+ */
 const FLAGS: Record<string, { effect: string; severity: Severity }> = {
   'enable-skip-login': { effect: 'lets anyone skip the login page and act with the Dashboard\'s own service account', severity: 'high' },
   'enable-insecure-login': { effect: 'allows logging in over plain HTTP, sending tokens in clear text', severity: 'medium' },

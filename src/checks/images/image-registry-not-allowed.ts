@@ -1,4 +1,5 @@
 import type { ResourceCheck } from '../../engine/types.js';
+import { isStringList } from '../../model/resource.js';
 import type { ImageReference } from '../shared/image.js';
 import { containerImages } from '../shared/image.js';
 
@@ -37,7 +38,7 @@ function isAllowed(reference: ImageReference, allowed: readonly AllowedLocation[
 }
 
 function allowedRegistriesOption(value: unknown): string[] {
-  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) {
+  if (!isStringList(value)) {
     throw new Error('option allowedRegistries must be a list of strings, e.g. ["ghcr.io/acme/", "registry.internal:5000"]');
   }
   return value;

@@ -1,4 +1,5 @@
 import type { SetCheck, SetContext } from '../../engine/types.js';
+import { isStringList } from '../../model/resource.js';
 import { workloadLabel, type LabelRef } from '../shared/labels.js';
 import { describeResource, workloadsOf, type Workload } from '../shared/resource-index.js';
 import { mayShareNodes, nodePlacement } from './node-placement.js';
@@ -22,7 +23,7 @@ function stringOption(options: Readonly<Record<string, unknown>>, name: string):
 
 function levelsOption(options: Readonly<Record<string, unknown>>): string[] {
   const value = options.classificationLevels;
-  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) throw new Error('option classificationLevels must be a list of strings');
+  if (!isStringList(value)) throw new Error('option classificationLevels must be a list of strings');
   return value.map(normalize);
 }
 

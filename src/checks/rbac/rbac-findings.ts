@@ -1,5 +1,5 @@
 import type { Report } from '../../engine/types.js';
-import type { Resource } from '../../model/resource.js';
+import { isStringList, type Resource } from '../../model/resource.js';
 import {
   buildRbacModel,
   describeBinding,
@@ -25,7 +25,7 @@ export const SENSITIVE_NAMESPACES: readonly string[] = ['kube-system'];
 
 /** A check's `sensitiveNamespaces` option: a list of names, else the default. */
 export function sensitiveNamespacesOption(value: unknown): readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : SENSITIVE_NAMESPACES;
+  return isStringList(value) ? value : SENSITIVE_NAMESPACES;
 }
 
 /** The RBAC model of a scan's resources, built once for all the RBAC checks of the scan. */
@@ -100,7 +100,8 @@ export function riskyRules(model: RbacModel, risk: RiskId, options: RiskyRuleOpt
   return out;
 }
 
-const sensitiveByModel = new WeakMap<RbacModel, Map<string, BindingDef[]>>();
+/** Per model: the bindings found for each list of sensitive namespaces, by the list's text. */
+const sensitiveByModel = rememberedPer((_model: RbacModel) => new Map<string, readonly BindingDef[]>());
 
 /**
  * The bindings of the input, with a role, that grant cluster-wide or in one of these namespaces:
@@ -108,11 +109,7 @@ const sensitiveByModel = new WeakMap<RbacModel, Map<string, BindingDef[]>>();
  * not be expanded. Worked out once per model and list (several checks ask).
  */
 function sensitiveBindings(model: RbacModel, sensitiveNamespaces: readonly string[]): readonly BindingDef[] {
-  let byList = sensitiveByModel.get(model);
-  if (byList === undefined) {
-    byList = new Map();
-    sensitiveByModel.set(model, byList);
-  }
+  const byList = sensitiveByModel(model);
   const key = JSON.stringify(sensitiveNamespaces);
   let bindings = byList.get(key);
   if (bindings === undefined) {

@@ -1,14 +1,14 @@
-import { isRecord } from '../../model/resource.js';
+import { isRecord, recordOf } from '../../model/resource.js';
 import type { ContainerRef, PodSpecRef } from '../../model/workload.js';
 
-export function containerSecurityContext(container: ContainerRef): Record<string, unknown> {
-  const context = container.container.securityContext;
-  return isRecord(context) ? context : {};
+/** A container's `securityContext`; absent reads as empty. Never write to the result. */
+export function containerSecurityContext(container: ContainerRef): Readonly<Record<string, unknown>> {
+  return recordOf(container.container.securityContext);
 }
 
-export function podSecurityContext(pod: PodSpecRef): Record<string, unknown> {
-  const context = pod.spec.securityContext;
-  return isRecord(context) ? context : {};
+/** A pod's `securityContext`; absent reads as empty. Never write to the result. */
+export function podSecurityContext(pod: PodSpecRef): Readonly<Record<string, unknown>> {
+  return recordOf(pod.spec.securityContext);
 }
 
 /** Windows pods do not have Linux security settings; PSS exempts them from those checks. */

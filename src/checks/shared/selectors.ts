@@ -1,4 +1,4 @@
-import { isRecord } from '../../model/resource.js';
+import { isRecord, isStringList } from '../../model/resource.js';
 
 /** An object's labels: string values only (the API server rejects anything else). */
 export type Labels = Readonly<Record<string, string>>;
@@ -19,18 +19,13 @@ export function labelsOf(metadata: unknown): Labels {
   return labels;
 }
 
-function stringList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value.every((item) => typeof item === 'string') ? value : undefined;
-}
-
 /** One `matchExpressions` requirement, as apimachinery evaluates it; an invalid one matches nothing. */
 function requirementMatches(requirement: unknown, labels: Labels): boolean {
   if (!isRecord(requirement) || typeof requirement.key !== 'string') return false;
   const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
   const value = labels[requirement.key];
-  const values = stringList(requirement.values ?? []);
-  if (values === undefined) return false;
+  const values = requirement.values ?? [];
+  if (!isStringList(values)) return false;
   switch (requirement.operator) {
     case 'In':
       // `In` needs at least one value; the API server rejects an empty list.

@@ -1,5 +1,5 @@
 import type { SetContext } from '../../engine/types.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { isRecord, recordOf, type Resource } from '../../model/resource.js';
 import type { ContainerRef, PodSpecRef } from '../../model/workload.js';
 import { isNonZeroQuantity, isZeroQuantity } from '../shared/quantity.js';
 import { ResourceIndex, workloadsOf } from '../shared/resource-index.js';
@@ -15,13 +15,9 @@ export interface Requirement {
 /** Pod-level `spec.resources` (PodLevelResources) covers CPU and memory only. */
 const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
 
-/** What an absent resource list reads as: one shared, frozen empty list. */
-const NO_RESOURCES: Readonly<Record<string, unknown>> = Object.freeze({});
-
+/** The `resources.requests` or `resources.limits` of a container or pod spec; absent reads as empty. */
 function resourceList(owner: unknown, field: Requirement['field']): Readonly<Record<string, unknown>> {
-  if (!isRecord(owner) || !isRecord(owner.resources)) return NO_RESOURCES;
-  const list = owner.resources[field];
-  return isRecord(list) ? list : NO_RESOURCES;
+  return recordOf(recordOf(recordOf(owner).resources)[field]);
 }
 
 /**

@@ -1,6 +1,7 @@
+import { recordOf } from '../../model/resource.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type PssCheck } from '../types.js';
-import { containerName, containerPath, containersPhrase, joinQuote, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
+import { containerName, containerPath, containersPhrase, joinQuote, podPath, podSecurityContext, securityContext, unique } from '../util.js';
 
 export const privileged: PssCheck = {
   id: 'privileged',
@@ -26,7 +27,7 @@ export const privileged: PssCheck = {
 const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 
 export function addedCapabilities(capabilities: unknown): string[] {
-  const add = record(capabilities).add;
+  const add = recordOf(capabilities).add;
   return Array.isArray(add) ? add.map((item) => String(item)) : [];
 }
 
@@ -125,7 +126,7 @@ function sysctlsAt(minor: number): PssCheck['versions'][number] {
       const forbidden: string[] = [];
       const paths: Path[] = [];
       (Array.isArray(sysctls) ? sysctls : []).forEach((sysctl: unknown, index) => {
-        const name = String(record(sysctl).name ?? '');
+        const name = String(recordOf(sysctl).name ?? '');
         if (!allowed.has(name)) {
           forbidden.push(name);
           paths.push(podPath(pod, 'securityContext', 'sysctls', index, 'name'));

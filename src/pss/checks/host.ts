@@ -1,8 +1,8 @@
-import { isRecord } from '../../model/resource.js';
+import { isRecord, recordOf } from '../../model/resource.js';
 import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type PssCheck } from '../types.js';
-import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
+import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, securityContext, unique } from '../util.js';
 
 export const hostNamespaces: PssCheck = {
   id: 'hostNamespaces',
@@ -29,7 +29,7 @@ export const hostPathVolumes: PssCheck = {
         const names: string[] = [];
         const paths: Path[] = [];
         (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).forEach((volume: unknown, index) => {
-          const item = record(volume);
+          const item = recordOf(volume);
           if (item.hostPath !== undefined && item.hostPath !== null) {
             names.push(typeof item.name === 'string' ? item.name : '');
             paths.push(podPath(pod, 'volumes', index, 'hostPath'));
@@ -57,7 +57,7 @@ export const hostPorts: PssCheck = {
           if (!Array.isArray(declared)) continue;
           let bad = false;
           for (let index = 0; index < declared.length; index++) {
-            const hostPort = record(declared[index]).hostPort;
+            const hostPort = recordOf(declared[index]).hostPort;
             if (typeof hostPort === 'number' && hostPort !== 0) {
               bad = true;
               ports.push(String(hostPort));
@@ -79,11 +79,11 @@ export const hostPorts: PssCheck = {
   ],
 };
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLER_KINDS = ['httpGet', 'tcpSocket'] as const;
-const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
-const PROBE_PATHS: readonly Path[] = PROBES.map((probe) => [probe]);
-const HOOK_PATHS: readonly Path[] = LIFECYCLE_HOOKS.map((hook) => ['lifecycle', hook]);
+/** Each probe field with its path in the container, made once. */
+const PROBES: ReadonlyArray<readonly [field: string, where: Path]> = ['livenessProbe', 'readinessProbe', 'startupProbe'].map((probe) => [probe, [probe]]);
+/** Each lifecycle hook with its path in the container, made once. */
+const LIFECYCLE_HOOKS: ReadonlyArray<readonly [hook: string, where: Path]> = ['postStart', 'preStop'].map((hook) => [hook, ['lifecycle', hook]]);
 
 /**
  * Adds the hosts a probe or lifecycle handler names (`httpGet.host`, `tcpSocket.host`) and their
@@ -94,7 +94,7 @@ function handlerHosts(container: ContainerRef, handler: unknown, where: Path, ho
   if (!isRecord(handler)) return false;
   let found = false;
   for (const kind of HANDLER_KINDS) {
-    const host = record(handler[kind]).host;
+    const host = recordOf(handler[kind]).host;
     if (typeof host === 'string' && host !== '') {
       found = true;
       hosts.push(host);
@@ -116,10 +116,10 @@ export const hostProbesAndHostLifecycle: PssCheck = {
         const paths: Path[] = [];
         for (const container of pod.containers) {
           let bad = false;
-          for (let i = 0; i < PROBES.length; i++) if (handlerHosts(container, container.container[PROBES[i] as string], PROBE_PATHS[i] as Path, hosts, paths)) bad = true;
+          for (const [probe, where] of PROBES) if (handlerHosts(container, container.container[probe], where, hosts, paths)) bad = true;
           const lifecycle = container.container.lifecycle;
           if (isRecord(lifecycle)) {
-            for (let i = 0; i < LIFECYCLE_HOOKS.length; i++) if (handlerHosts(container, lifecycle[LIFECYCLE_HOOKS[i] as string], HOOK_PATHS[i] as Path, hosts, paths)) bad = true;
+            for (const [hook, where] of LIFECYCLE_HOOKS) if (handlerHosts(container, lifecycle[hook], where, hosts, paths)) bad = true;
           }
           if (bad) names.push(containerName(container));
         }
@@ -146,12 +146,12 @@ export const windowsHostProcess: PssCheck = {
         const names: string[] = [];
         const paths: Path[] = [];
         let podSets = false;
-        if (record(podSecurityContext(pod).windowsOptions).hostProcess === true) {
+        if (recordOf(podSecurityContext(pod).windowsOptions).hostProcess === true) {
           podSets = true;
           paths.push(podPath(pod, 'securityContext', 'windowsOptions', 'hostProcess'));
         }
         for (const container of pod.containers) {
-          if (record(securityContext(container).windowsOptions).hostProcess === true) {
+          if (recordOf(securityContext(container).windowsOptions).hostProcess === true) {
             names.push(containerName(container));
             paths.push(containerPath(container, 'securityContext', 'windowsOptions', 'hostProcess'));
           }

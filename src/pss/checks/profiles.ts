@@ -1,16 +1,17 @@
+import { recordOf } from '../../model/resource.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type CheckResult, type PodView, type PssCheck } from '../types.js';
-import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
+import { containerName, containerPath, containersPhrase, joinQuote, pluralize, podPath, podSecurityContext, securityContext, unique } from '../util.js';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
 function annotations(pod: PodView): Record<string, unknown> {
-  return record(pod.metadata.annotations);
+  return recordOf(pod.metadata.annotations);
 }
 
 /** An AppArmor profile field that is absent, or names the runtime's default or a profile on the node. */
 function appArmorFieldAllowed(profile: unknown): boolean {
-  const type = record(profile).type;
+  const type = recordOf(profile).type;
   return profile === undefined || profile === null || type === 'RuntimeDefault' || type === 'Localhost';
 }
 
@@ -33,13 +34,13 @@ export const appArmorProfile: PssCheck = {
         }
         const podProfile = podSecurityContext(pod).appArmorProfile;
         if (!appArmorFieldAllowed(podProfile)) {
-          forbidden.push(`pod securityContext.appArmorProfile.type="${String(record(podProfile).type)}"`);
+          forbidden.push(`pod securityContext.appArmorProfile.type="${String(recordOf(podProfile).type)}"`);
           paths.push(podPath(pod, 'securityContext', 'appArmorProfile', 'type'));
         }
         for (const container of pod.containers) {
           const profile = securityContext(container).appArmorProfile;
           if (appArmorFieldAllowed(profile)) continue;
-          forbidden.push(`container ${JSON.stringify(containerName(container))} securityContext.appArmorProfile.type="${String(record(profile).type)}"`);
+          forbidden.push(`container ${JSON.stringify(containerName(container))} securityContext.appArmorProfile.type="${String(recordOf(profile).type)}"`);
           paths.push(containerPath(container, 'securityContext', 'appArmorProfile', 'type'));
         }
         if (forbidden.length === 0) return ALLOWED;
@@ -63,7 +64,7 @@ function seLinuxAt(minor: number, allowedTypes: readonly string[]): PssCheck['ve
       // The path is asked for only when something is wrong: this runs for every container of every pod.
       const inspect = (options: unknown, pathOf: () => Path): boolean => {
         if (options === undefined || options === null) return false;
-        const { type, user, role } = record(options);
+        const { type, user, role } = recordOf(options);
         let bad = false;
         if (type !== undefined && type !== null && !allowed.has(String(type))) {
           badTypes.push(String(type));
@@ -84,6 +85,7 @@ function seLinuxAt(minor: number, allowedTypes: readonly string[]): PssCheck['ve
       };
       podBad = inspect(podSecurityContext(pod).seLinuxOptions, () => podPath(pod, 'securityContext', 'seLinuxOptions'));
       for (const container of pod.containers) {
+        // Tested here as well as in `inspect`: no path closure is made for the many containers without options.
         const options = securityContext(container).seLinuxOptions;
         if (options !== undefined && options !== null && inspect(options, () => containerPath(container, 'securityContext', 'seLinuxOptions'))) badContainers.push(containerName(container));
       }
@@ -131,12 +133,12 @@ function seccompFieldsBaseline(pod: PodView): CheckResult {
   const paths: Path[] = [];
   let podBad = false;
   const badContainers: string[] = [];
-  if (record(podSecurityContext(pod).seccompProfile).type === 'Unconfined') {
+  if (recordOf(podSecurityContext(pod).seccompProfile).type === 'Unconfined') {
     podBad = true;
     paths.push(podPath(pod, 'securityContext', 'seccompProfile', 'type'));
   }
   for (const container of pod.containers) {
-    if (record(securityContext(container).seccompProfile).type === 'Unconfined') {
+    if (recordOf(securityContext(container).seccompProfile).type === 'Unconfined') {
       badContainers.push(containerName(container));
       paths.push(containerPath(container, 'securityContext', 'seccompProfile', 'type'));
     }

@@ -1,6 +1,7 @@
+import { recordOf } from '../../model/resource.js';
 import type { Path } from '../../yaml/path.js';
 import { ALLOWED, type CheckResult, type PodView, type PssCheck, type VersionedCheck } from '../types.js';
-import { containerName, containerPath, containersPhrase, isWindows, joinQuote, pluralize, podPath, podSecurityContext, record, securityContext, unique } from '../util.js';
+import { containerName, containerPath, containersPhrase, isWindows, joinQuote, pluralize, podPath, podSecurityContext, securityContext, unique } from '../util.js';
 import { addedCapabilities } from './container.js';
 
 /** From v1.25, restricted exempts Windows pods from the Linux-only checks. */
@@ -20,7 +21,7 @@ function restrictedVolumeSources(pod: PodView): CheckResult {
   const paths: Path[] = [];
   const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
   for (let index = 0; index < volumes.length; index++) {
-    const item = record(volumes[index]);
+    const item = recordOf(volumes[index]);
     // The sources the volume sets (fields other than its name, with a value); read in one pass, as every volume of every pod is.
     let first: string | undefined;
     let allowed = false;
@@ -147,7 +148,7 @@ function seccompRestricted(pod: PodView): CheckResult {
   let podSet = false;
   const podProfile = podSecurityContext(pod).seccompProfile;
   if (podProfile !== undefined && podProfile !== null) {
-    const type = record(podProfile).type;
+    const type = recordOf(podProfile).type;
     if (!validSeccompType(type)) {
       setters.push('pod');
       badTypes.push(String(type ?? ''));
@@ -160,7 +161,7 @@ function seccompRestricted(pod: PodView): CheckResult {
   for (const container of pod.containers) {
     const profile = securityContext(container).seccompProfile;
     if (profile !== undefined && profile !== null) {
-      const type = record(profile).type;
+      const type = recordOf(profile).type;
       if (!validSeccompType(type)) {
         explicit.push(containerName(container));
         badTypes.push(String(type ?? ''));
@@ -206,7 +207,7 @@ function capabilitiesRestrictedCheck(pod: PodView): CheckResult {
   const forbidden: string[] = [];
   const paths: Path[] = [];
   for (const container of pod.containers) {
-    const capabilities = record(securityContext(container).capabilities);
+    const capabilities = recordOf(securityContext(container).capabilities);
     const drop = Array.isArray(capabilities.drop) ? capabilities.drop : [];
     if (!drop.includes('ALL')) {
       missingDrop.push(containerName(container));
