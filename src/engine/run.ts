@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../loader/types.js';
-import { fingerprint } from '../findings/fingerprint.js';
+import { fingerprintOf, identityText } from '../findings/fingerprint.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { resourceStartLine, type KubernetesObject, type Resource, type ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
@@ -47,8 +47,18 @@ export function applies(check: Check, resource: Resource): boolean {
   return kinds === null || kinds.has(resource.kind) || (kinds === WORKLOADS && resource.podTemplatePath !== undefined);
 }
 
-/** One identity object per resource, shared by all its findings. */
-const identityOf = rememberedPer((resource: Resource): ResourceIdentity => ({ apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name }));
+/** A resource's identity, shared by all its findings, and its part of their fingerprints. */
+export interface IdentifiedResource {
+  identity: ResourceIdentity;
+  text: string;
+}
+
+export function identify(identity: ResourceIdentity): IdentifiedResource {
+  return { identity, text: identityText(identity) };
+}
+
+/** One per resource: looked up once per finding. */
+const identifiedOf = rememberedPer((resource: Resource) => identify({ apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name }));
 
 const NO_POSITION = { line: 1, column: 1 };
 
@@ -68,7 +78,7 @@ function flat(text: string): string {
  * leaves the position at 1:1: an object received at admission has no file, and locating a
  * path there would cost more than the check that found it.
  */
-export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity, withPosition = true, identity: ResourceIdentity = identityOf(resource)): Finding {
+export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity, withPosition = true, identified: IdentifiedResource = identifiedOf(resource)): Finding {
   // One walk tells how much of the path exists (where to point) and gives both written forms.
   const described = describePath(resource.object, report.path);
   let position = NO_POSITION;
@@ -85,12 +95,12 @@ export function toFinding(check: Check, resource: Resource, report: Report, seve
     severity: severityOverride ?? report.severity ?? check.meta.severity,
     status: 'fail',
     message: flat(report.message),
-    resource: identity,
-    path: flat(described.display),
+    resource: identified.identity,
+    path: described.display,
     file: resource.document.file,
     line: position.line,
     column: position.column,
-    fingerprint: fingerprint(report.rule === undefined ? check.id : `${check.id}/${report.rule}`, identity, described.stable),
+    fingerprint: fingerprintOf(report.rule === undefined ? check.id : `${check.id}/${report.rule}`, identified.text, described.stable),
   };
   if (report.container !== undefined) finding.container = report.container;
   if (report.rule !== undefined) finding.rule = report.rule;

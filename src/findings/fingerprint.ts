@@ -8,18 +8,16 @@ export function apiGroup(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
-/** The resource's part of the hashed text, worked out once per identity object (the engine shares one per resource). */
-const identityTexts = new WeakMap<ResourceIdentity, string>();
+/** The resource's part of the hashed text. */
+export function identityText(resource: ResourceIdentity): string {
+  return `\u0000${apiGroup(resource.apiVersion)}\u0000${resource.kind}\u0000${resource.namespace ?? ''}\u0000${resource.name}\u0000`;
+}
 
-function identityText(resource: ResourceIdentity): string {
-  let text = identityTexts.get(resource);
-  if (text === undefined) {
-    text = `\u0000${apiGroup(resource.apiVersion)}\u0000${resource.kind}\u0000${resource.namespace ?? ''}\u0000${resource.name}\u0000`;
-    identityTexts.set(resource, text);
-  }
-  return text;
+/** {@link fingerprint} with the resource's part already written: the engine writes it once per resource, for all its findings. */
+export function fingerprintOf(checkKey: string, identity: string, stable: string): string {
+  return hash('sha256', checkKey + identity + stable, 'hex').slice(0, 32);
 }
 
 export function fingerprint(checkId: string, resource: ResourceIdentity, stable: string): string {
-  return hash('sha256', checkId + identityText(resource) + stable, 'hex').slice(0, 32);
+  return fingerprintOf(checkId, identityText(resource), stable);
 }

@@ -1,4 +1,4 @@
-import { applies, defaultOptions, toFinding, type ResourceSetting } from '../engine/run.js';
+import { applies, defaultOptions, identify, toFinding, type IdentifiedResource, type ResourceSetting } from '../engine/run.js';
 import type { Check, Report, ResourceCheck, ResourceContext } from '../engine/types.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
@@ -29,7 +29,7 @@ export class PreparedChecks {
   private findings: Finding[] = [];
   private check: ResourceCheck | undefined;
   private severity: Severity | undefined;
-  private identity: ResourceIdentity | undefined;
+  private identified: IdentifiedResource | undefined;
 
   constructor(readonly checks: readonly ResourceCheck[]) {
     for (const check of checks) this.defaults.set(check, defaultOptions(check.meta));
@@ -37,7 +37,7 @@ export class PreparedChecks {
       resource: undefined as unknown as Resource,
       podSpec: undefined,
       options: {},
-      report: (report: Report) => this.findings.push(toFinding(this.check as ResourceCheck, this.context.resource, report, this.severity, false, this.identity as ResourceIdentity)),
+      report: (report: Report) => this.findings.push(toFinding(this.check as ResourceCheck, this.context.resource, report, this.severity, false, this.identified as IdentifiedResource)),
       // One object is admitted at a time: the other objects of the cluster are not known here.
       namespaceObject: () => undefined,
     };
@@ -65,7 +65,7 @@ export class PreparedChecks {
     const context = this.context;
     this.findings = findings;
     context.resource = resource;
-    this.identity = identity;
+    this.identified = identify(identity);
     context.podSpec = podSpecOf(resource);
     for (const check of this.checksFor(resource)) {
       if (settings === undefined) {

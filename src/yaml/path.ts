@@ -79,11 +79,42 @@ export interface PathDescription {
   stable: string;
 }
 
+/**
+ * The display forms of paths, as a tree of segments shared by every finding: paths repeat
+ * across resources (`spec.template.spec.containers[0].securityContext` on every Deployment),
+ * and a finding keeps its path as long as the result lives. One text per distinct path, made
+ * once and stored flat, instead of one built piece by piece per finding. Bounded, since keys
+ * come from the input (a long-running server sees any number of them); past the bound, texts
+ * are built as they are asked for.
+ */
+interface DisplayNode {
+  text: string;
+  children: Map<string | number, DisplayNode> | undefined;
+}
+
+const DISPLAY_ROOT: DisplayNode = { text: '', children: undefined };
+const DISPLAY_LIMIT = 50_000;
+let displayNodes = 0;
+
+function displayChild(parent: DisplayNode, segment: string | number): DisplayNode {
+  let child = parent.children?.get(segment);
+  if (child === undefined) {
+    const text = parent.text + (typeof segment === 'number' ? indexText(segment) : parent.text === '' ? keyTexts(segment).first : keyTexts(segment).after);
+    text.charCodeAt(0); // flat now, once, rather than a tree of pieces kept by every finding
+    child = { text, children: undefined };
+    if (displayNodes < DISPLAY_LIMIT) {
+      (parent.children ??= new Map()).set(segment, child);
+      displayNodes++;
+    }
+  }
+  return child;
+}
+
 export function describePath(root: unknown, path: Path): PathDescription {
   let node: unknown = root;
   let existing = 0;
   let present = true;
-  let display = '';
+  let display = DISPLAY_ROOT;
   let stable = '';
   // Indexed: once per finding, often before the compiler has optimised it.
   for (let depth = 0; depth < path.length; depth++) {
@@ -92,22 +123,20 @@ export function describePath(root: unknown, path: Path): PathDescription {
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;
       const index = indexText(segment);
-      display += index;
       const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
       stable += typeof name === 'string' ? named(name) : index;
       if (present && !(Array.isArray(node) && segment < node.length)) present = false;
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      const texts = keyTexts(segment);
-      display += display === '' ? texts.first : texts.after;
-      stable += texts.stable;
+      stable += keyTexts(segment).stable;
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
     if (present) existing++;
+    display = displayChild(display, segment);
     node = next;
   }
-  return { existing, display, stable };
+  return { existing, display: display.text, stable };
 }
 
 /**

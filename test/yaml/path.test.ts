@@ -23,4 +23,17 @@ describe('paths', () => {
       assert.equal(described.existing, existingPrefix(pod, path).length);
     }
   });
+
+  it('write every path right, past the bound of remembered display texts and with keys that look like indexes', () => {
+    // More distinct paths than are remembered: later ones are written as they are asked for.
+    for (let i = 0; i < 60_000; i += 997) {
+      const path = ['metadata', 'annotations', `key-${i}`, i % 7, String(i % 7)];
+      assert.equal(describePath(pod, path).display, formatPath(path));
+    }
+    for (let i = 0; i < 60_000; i++) describePath(pod, ['data', `k${i}`]);
+    for (const path of [['data', 'k59999'], ['data', 'fresh.key'], ['spec', 'containers', 0], ['spec', 'containers', '0'], ['spec', 'containers', 1, 'image']]) {
+      assert.equal(describePath(pod, path).display, formatPath(path));
+    }
+    assert.equal(describePath(pod, ['spec', 'containers', '0']).display, 'spec.containers["0"]');
+  });
 });
