@@ -80,34 +80,58 @@ export interface PathDescription {
 }
 
 /**
- * The display forms of paths, as a tree of segments shared by every finding: paths repeat
- * across resources (`spec.template.spec.containers[0].securityContext` on every Deployment),
- * and a finding keeps its path as long as the result lives. One text per distinct path, made
- * once and stored flat, instead of one built piece by piece per finding. Bounded, since keys
- * come from the input (a long-running server sees any number of them); past the bound, texts
- * are built as they are asked for.
+ * The written forms of paths, as trees of segments shared by every finding: paths repeat across
+ * resources (`spec.template.spec.containers[0].securityContext` on every Deployment), and each
+ * finding keeps its display path as long as the result lives and hashes its stable one. One
+ * flat text per distinct path, made once, instead of one built piece by piece per finding.
+ * Bounded, since keys come from the input (a long-running server sees any number of them):
+ * past the bound, texts are built as they are asked for.
  */
-interface DisplayNode {
+interface TextNode {
   text: string;
-  children: Map<string | number, DisplayNode> | undefined;
+  /** By key, or by index. */
+  children: Map<string | number, TextNode> | undefined;
+  /** Stable form only: items that carry a name, by their name. */
+  named: Map<string, TextNode> | undefined;
 }
 
-const DISPLAY_ROOT: DisplayNode = { text: '', children: undefined };
-const DISPLAY_LIMIT = 50_000;
-let displayNodes = 0;
+const TEXT_NODE_LIMIT = 100_000;
+let textNodes = 0;
 
-function displayChild(parent: DisplayNode, segment: string | number): DisplayNode {
-  let child = parent.children?.get(segment);
-  if (child === undefined) {
-    const text = parent.text + (typeof segment === 'number' ? indexText(segment) : parent.text === '' ? keyTexts(segment).first : keyTexts(segment).after);
-    text.charCodeAt(0); // flat now, once, rather than a tree of pieces kept by every finding
-    child = { text, children: undefined };
-    if (displayNodes < DISPLAY_LIMIT) {
-      (parent.children ??= new Map()).set(segment, child);
-      displayNodes++;
-    }
+function textNode(text: string): TextNode {
+  text.charCodeAt(0); // flat now, once, rather than a tree of pieces
+  return { text, children: undefined, named: undefined };
+}
+
+function remember<K>(table: Map<K, TextNode>, key: K, node: TextNode): TextNode {
+  if (textNodes < TEXT_NODE_LIMIT) {
+    table.set(key, node);
+    textNodes++;
   }
-  return child;
+  return node;
+}
+
+const DISPLAY_ROOT = textNode('');
+const STABLE_ROOT = textNode('');
+
+function displayChild(parent: TextNode, segment: string | number): TextNode {
+  const table = (parent.children ??= new Map());
+  const known = table.get(segment);
+  if (known !== undefined) return known;
+  const piece = typeof segment === 'number' ? indexText(segment) : parent.text === '' ? keyTexts(segment).first : keyTexts(segment).after;
+  return remember(table, segment, textNode(parent.text + piece));
+}
+
+/** The stable form's next node: an item by its name when it has one, else by its index; a key by itself. */
+function stableChild(parent: TextNode, segment: string | number, name: string | undefined): TextNode {
+  if (name !== undefined) {
+    const table = (parent.named ??= new Map());
+    return table.get(name) ?? remember(table, name, textNode(parent.text + named(name)));
+  }
+  const table = (parent.children ??= new Map());
+  const known = table.get(segment);
+  if (known !== undefined) return known;
+  return remember(table, segment, textNode(parent.text + (typeof segment === 'number' ? indexText(segment) : keyTexts(segment).stable)));
 }
 
 export function describePath(root: unknown, path: Path): PathDescription {
@@ -115,28 +139,27 @@ export function describePath(root: unknown, path: Path): PathDescription {
   let existing = 0;
   let present = true;
   let display = DISPLAY_ROOT;
-  let stable = '';
+  let stable = STABLE_ROOT;
   // Indexed: once per finding, often before the compiler has optimised it.
   for (let depth = 0; depth < path.length; depth++) {
     const segment = path[depth] as string | number;
     let next: unknown;
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;
-      const index = indexText(segment);
       const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
-      stable += typeof name === 'string' ? named(name) : index;
+      stable = stableChild(stable, segment, typeof name === 'string' ? name : undefined);
       if (present && !(Array.isArray(node) && segment < node.length)) present = false;
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      stable += keyTexts(segment).stable;
+      stable = stableChild(stable, segment, undefined);
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
     if (present) existing++;
     display = displayChild(display, segment);
     node = next;
   }
-  return { existing, display: display.text, stable };
+  return { existing, display: display.text, stable: stable.text };
 }
 
 /**

@@ -35,5 +35,11 @@ describe('paths', () => {
       assert.equal(describePath(pod, path).display, formatPath(path));
     }
     assert.equal(describePath(pod, ['spec', 'containers', '0']).display, 'spec.containers["0"]');
+    // The stable form names items by their name, whether or not its text is remembered.
+    assert.equal(describePath(pod, ['spec', 'containers', 0, 'image']).stable, '.spec.containers[name=app].image');
+    assert.equal(describePath(pod, ['spec', 'containers', 1, 'image']).stable, '.spec.containers[1].image');
+    assert.equal(describePath({ spec: { containers: [{ name: 'web' }] } }, ['spec', 'containers', 0]).stable, '.spec.containers[name=web]');
+    assert.equal(describePath(pod, ['spec', 'containers', '0']).stable, '.spec.containers.0');
+    assert.equal(describePath(pod, ['data', 'fresh.key', 3]).stable, '.data.fresh.key[3]');
   });
 });
