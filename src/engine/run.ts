@@ -129,12 +129,10 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   // Owners by position, in an array of their own: `findings` may be sorted in place by the
-  // caller, so the look-up by finding is made, when first asked, from this order.
-  const recorded: Finding[] = [];
+  // caller, so the look-up by finding is made, when first asked, from a copy of this order.
   const owners: Resource[] = [];
   const record = (finding: Finding, resource: Resource) => {
     findings.push(finding);
-    recorded.push(finding);
     owners.push(resource);
   };
   // A Map, not a WeakMap: the findings live as long as the outcome anyway, and weak tables with
@@ -201,7 +199,8 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
     });
   // Which checks judge a kind, worked out once per kind rather than once per resource.
   const contextsByKind = new Map<string, typeof contexts>();
-  for (const [index, resource] of resources.entries()) {
+  for (let index = 0; index < resources.length; index++) {
+    const resource = resources[index] as Resource;
     let applicable = contextsByKind.get(resource.kind);
     if (applicable === undefined) {
       applicable = contexts.filter(({ check }) => applies(check, resource));
@@ -230,6 +229,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   // Reports about resources outside the list (a set check should not make these, but nothing is lost).
   for (const [resource, reports] of setReports) for (const { check, report } of reports) record(toFinding(check, resource, report), resource);
 
+  const recorded = findings.slice();
   let evaluations: Evaluation[] | undefined;
   return {
     findings,
