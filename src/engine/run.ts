@@ -3,8 +3,8 @@ import { fingerprintOf, identityText } from '../findings/fingerprint.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { resourceStartLine, type KubernetesObject, type Resource, type ResourceIdentity } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS } from '../model/workload.js';
-import { describePath } from '../yaml/path.js';
-import { locateField, releasePositions } from '../yaml/positions.js';
+import { describePath, type Path, type PathDescription } from '../yaml/path.js';
+import { locateField, releasePositions, type SourcePosition } from '../yaml/positions.js';
 import type { Check, CheckMeta, Report, ResourceCheck, ResourceContext } from './types.js';
 import { rememberedPer } from '../model/memo.js';
 
@@ -78,17 +78,22 @@ function flat(text: string): string {
  * leaves the position at 1:1: an object received at admission has no file, and locating a
  * path there would cost more than the check that found it.
  */
-export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity, withPosition = true, identified: IdentifiedResource = identifiedOf(resource)): Finding {
+export function toFinding(check: Check, resource: Resource, report: Report, severityOverride?: Severity, withPosition = true, identity?: ResourceIdentity): Finding {
+  return findingOf(check, resource, report, severityOverride, identity === undefined ? identifiedOf(resource) : identify(identity), withPosition ? new Map() : undefined);
+}
+
+/** Positions found in one resource, by the part of a finding's path that exists there. */
+export type Places = Map<object, SourcePosition>;
+
+/**
+ * {@link toFinding} with what the findings of one resource share: its identity and the places
+ * already found in it (its findings often point at the same place: a container that lacks a
+ * field several checks ask for). Without `places`, the position is left at 1:1.
+ */
+export function findingOf(check: Check, resource: Resource, report: Report, severityOverride: Severity | undefined, identified: IdentifiedResource, places: Places | undefined): Finding {
   // One walk tells how much of the path exists (where to point) and gives both written forms.
   const described = describePath(resource.object, report.path);
-  let position = NO_POSITION;
-  if (withPosition) {
-    const base = resource.basePath;
-    const existing = described.existing === report.path.length ? report.path : report.path.slice(0, described.existing);
-    const located = base.length === 0 ? existing : [...base, ...existing];
-    // A finding about the whole object points at its first line, not at a `---` before it.
-    position = (located.length === 0 ? undefined : locateField(resource.document, located)) ?? { line: resourceStartLine(resource), column: 1 };
-  }
+  const position = places === undefined ? NO_POSITION : placeOf(resource, report.path, described, places);
   const finding: Finding = {
     checkId: check.id,
     title: check.meta.title,
@@ -106,6 +111,20 @@ export function toFinding(check: Check, resource: Resource, report: Report, seve
   if (report.rule !== undefined) finding.rule = report.rule;
   if (resource.document.template !== undefined) finding.template = resource.document.template;
   return finding;
+}
+
+/** Where a path points in a resource's file: its deepest part that exists, else the object's first line. */
+function placeOf(resource: Resource, path: Path, described: PathDescription, places: Places): SourcePosition {
+  let position = places.get(described.place);
+  if (position === undefined) {
+    const base = resource.basePath;
+    const existing = described.existing === path.length ? path : path.slice(0, described.existing);
+    const located = base.length === 0 ? existing : [...base, ...existing];
+    // A finding about the whole object points at its first line, not at a `---` before it.
+    position = (located.length === 0 ? undefined : locateField(resource.document, located)) ?? { line: resourceStartLine(resource), column: 1 };
+    places.set(described.place, position);
+  }
+  return position;
 }
 
 export interface RunOptions {
@@ -131,8 +150,18 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   // Owners by position, in an array of their own: `findings` may be sorted in place by the
   // caller, so the look-up by finding is made, when first asked, from a copy of this order.
   const owners: Resource[] = [];
-  const record = (finding: Finding, resource: Resource) => {
-    findings.push(finding);
+  // A resource's findings come together (its checks, then the set checks' reports on it): they
+  // share its identity and the places already found in it.
+  let current: Resource | undefined;
+  let identified: IdentifiedResource | undefined;
+  let places: Places = new Map();
+  const record = (check: Check, resource: Resource, report: Report, severity?: Severity) => {
+    if (resource !== current) {
+      current = resource;
+      identified = identifiedOf(resource);
+      places = new Map();
+    }
+    findings.push(findingOf(check, resource, report, severity, identified as IdentifiedResource, places));
     owners.push(resource);
   };
   // A Map, not a WeakMap: the findings live as long as the outcome anyway, and weak tables with
@@ -184,7 +213,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         resource: resources[0] as Resource,
         podSpec: undefined,
         options: optionsOf(check),
-        report: (report) => record(toFinding(check, context.resource, report, severity), context.resource),
+        report: (report) => record(check, context.resource, report, severity),
         namespaceObject,
       };
       let severity: Severity | undefined;
@@ -220,14 +249,16 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
     }
     for (const { check, report } of setReports.get(resource) ?? []) {
       const setting = options.settings?.(check, resource);
-      if (setting === undefined) record(toFinding(check, resource, report), resource);
-      else if (setting.enabled) record(toFinding(check, resource, report, setting.severity), resource);
+      if (setting === undefined) record(check, resource, report);
+      else if (setting.enabled) record(check, resource, report, setting.severity);
     }
     setReports.delete(resource);
     if (resources[index + 1]?.document !== resource.document) releasePositions(resource.document);
   }
   // Reports about resources outside the list (a set check should not make these, but nothing is lost).
-  for (const [resource, reports] of setReports) for (const { check, report } of reports) record(toFinding(check, resource, report), resource);
+  for (const [resource, reports] of setReports) for (const { check, report } of reports) record(check, resource, report);
+  current = undefined;
+  places = new Map();
 
   const recorded = findings.slice();
   let evaluations: Evaluation[] | undefined;

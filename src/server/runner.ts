@@ -1,4 +1,4 @@
-import { applies, defaultOptions, identify, toFinding, type IdentifiedResource, type ResourceSetting } from '../engine/run.js';
+import { applies, defaultOptions, findingOf, identify, type IdentifiedResource, type ResourceSetting } from '../engine/run.js';
 import type { Check, Report, ResourceCheck, ResourceContext } from '../engine/types.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { Resource, ResourceIdentity } from '../model/resource.js';
@@ -18,7 +18,7 @@ export type SettingsOf = (check: Check, resource: Resource) => ResourceSetting;
  * the object prepared once: the checks for each kind, each check's default options, one
  * context reused for every call. `runChecks` of the engine prepares the same for each scan;
  * a webhook runs a scan of one object thousands of times a second, where that preparation
- * costs more than the checks themselves. Findings are made by the engine's `toFinding`, without
+ * costs more than the checks themselves. Findings are made by the engine's `findingOf`, without
  * a source position, and the rules of which check judges which kind, and how a policy setting
  * turns a check off or changes its severity and options, are the engine's.
  */
@@ -37,7 +37,7 @@ export class PreparedChecks {
       resource: undefined as unknown as Resource,
       podSpec: undefined,
       options: {},
-      report: (report: Report) => this.findings.push(toFinding(this.check as ResourceCheck, this.context.resource, report, this.severity, false, this.identified as IdentifiedResource)),
+      report: (report: Report) => this.findings.push(findingOf(this.check as ResourceCheck, this.context.resource, report, this.severity, this.identified as IdentifiedResource, undefined)),
       // One object is admitted at a time: the other objects of the cluster are not known here.
       namespaceObject: () => undefined,
     };

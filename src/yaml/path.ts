@@ -77,6 +77,11 @@ export interface PathDescription {
   display: string;
   /** Stable against reordering: items that carry a `name` are named, `spec.containers[name=app].image`. */
   stable: string;
+  /**
+   * Stands for the part of the path that exists: the same object for the same segments (while
+   * the bounded tree of written paths remembers them), so what is found there can be kept by it.
+   */
+  place: object;
 }
 
 /**
@@ -139,6 +144,7 @@ export function describePath(root: unknown, path: Path): PathDescription {
   let existing = 0;
   let present = true;
   let display = DISPLAY_ROOT;
+  let place = DISPLAY_ROOT;
   let stable = STABLE_ROOT;
   // Indexed: once per finding, often before the compiler has optimised it.
   for (let depth = 0; depth < path.length; depth++) {
@@ -155,11 +161,14 @@ export function describePath(root: unknown, path: Path): PathDescription {
       stable = stableChild(stable, segment, undefined);
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
-    if (present) existing++;
     display = displayChild(display, segment);
+    if (present) {
+      existing++;
+      place = display;
+    }
     node = next;
   }
-  return { existing, display: display.text, stable: stable.text };
+  return { existing, display: display.text, stable: stable.text, place };
 }
 
 /**

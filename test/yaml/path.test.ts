@@ -6,14 +6,30 @@ const pod = { spec: { containers: [{ name: 'app', image: 'x' }, { image: 'y' }],
 
 describe('paths', () => {
   it('describe how much exists and both written forms in one walk', () => {
-    assert.deepEqual(describePath(pod, ['spec', 'containers', 0, 'securityContext', 'privileged']), {
+    const written = (path: Array<string | number>) => {
+      const { existing, display, stable } = describePath(pod, path);
+      return { existing, display, stable };
+    };
+    assert.deepEqual(written(['spec', 'containers', 0, 'securityContext', 'privileged']), {
       existing: 3,
       display: 'spec.containers[0].securityContext.privileged',
       stable: '.spec.containers[name=app].securityContext.privileged',
     });
-    assert.deepEqual(describePath(pod, ['spec', 'containers', 1, 'image']), { existing: 4, display: 'spec.containers[1].image', stable: '.spec.containers[1].image' });
-    assert.deepEqual(describePath(pod, ['spec', 'containers', 5]), { existing: 2, display: 'spec.containers[5]', stable: '.spec.containers[5]' });
+    assert.deepEqual(written(['spec', 'containers', 1, 'image']), { existing: 4, display: 'spec.containers[1].image', stable: '.spec.containers[1].image' });
+    assert.deepEqual(written(['spec', 'containers', 5]), { existing: 2, display: 'spec.containers[5]', stable: '.spec.containers[5]' });
     assert.equal(describePath(pod, ['spec', 'odd.key/x']).display, 'spec["odd.key/x"]');
+  });
+
+  it('give one place to paths whose existing parts are the same, and another to others', () => {
+    const place = (path: Array<string | number>) => describePath(pod, path).place;
+    // Both stop existing after spec.containers[0]: a position found for one serves the other.
+    assert.equal(place(['spec', 'containers', 0, 'securityContext', 'privileged']), place(['spec', 'containers', 0, 'resources', 'limits']));
+    assert.equal(place(['spec', 'containers', 0, 'securityContext']), place(['spec', 'containers', 0]));
+    assert.notEqual(place(['spec', 'containers', 0, 'image']), place(['spec', 'containers', 0]));
+    assert.notEqual(place(['spec', 'containers', 1]), place(['spec', 'containers', 0]));
+    // A key that reads like an index is not the index.
+    assert.notEqual(place(['spec', 'containers', '0']), place(['spec', 'containers', 0]));
+    assert.equal(place(['missing']), place([]));
   });
 
   it('agree with the separate helpers', () => {
