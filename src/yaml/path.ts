@@ -85,67 +85,70 @@ export interface PathDescription {
 }
 
 /**
- * The written forms of paths, as trees of segments shared by every finding: paths repeat across
- * resources (`spec.template.spec.containers[0].securityContext` on every Deployment), and each
- * finding keeps its display path as long as the result lives and hashes its stable one. One
- * flat text per distinct path, made once, instead of one built piece by piece per finding.
- * Bounded, since keys come from the input (a long-running server sees any number of them):
- * past the bound, texts are built as they are asked for.
+ * The written forms of paths, as one tree of segments shared by every finding: paths repeat
+ * across resources (`spec.template.spec.containers[0].securityContext` on every Deployment), and
+ * each finding keeps its display path as long as the result lives and hashes its stable one.
+ * One flat text of each form per distinct path, made once, instead of two built piece by piece
+ * per finding. Bounded, since keys come from the input (a long-running server sees any number of
+ * them): past the bound, nodes are made as they are asked for and not kept.
  */
-interface TextNode {
-  text: string;
-  /** By key, or by index. */
-  children: Map<string | number, TextNode> | undefined;
-  /** Stable form only: items that carry a name, by their name. */
-  named: Map<string, TextNode> | undefined;
+interface PathNode {
+  display: string;
+  stable: string;
+  /** By key, or by index (an item without a name). */
+  children: Map<string | number, PathNode> | undefined;
+  /** On a node reached by an index: the same item when it carries a name, by that name (its stable form names it). */
+  named: Map<string, PathNode> | undefined;
 }
 
-const TEXT_NODE_LIMIT = 100_000;
-let textNodes = 0;
+const PATH_NODE_LIMIT = 100_000;
+let pathNodes = 0;
 
-function textNode(text: string): TextNode {
-  text.charCodeAt(0); // flat now, once, rather than a tree of pieces
-  return { text, children: undefined, named: undefined };
+function pathNode(display: string, stable: string): PathNode {
+  // Flat now, once, rather than trees of pieces.
+  display.charCodeAt(0);
+  stable.charCodeAt(0);
+  return { display, stable, children: undefined, named: undefined };
 }
 
-function remember<K>(table: Map<K, TextNode>, key: K, node: TextNode): TextNode {
-  if (textNodes < TEXT_NODE_LIMIT) {
+function remember<K>(table: Map<K, PathNode>, key: K, node: PathNode): PathNode {
+  if (pathNodes < PATH_NODE_LIMIT) {
     table.set(key, node);
-    textNodes++;
+    pathNodes++;
   }
   return node;
 }
 
-const DISPLAY_ROOT = textNode('');
-const STABLE_ROOT = textNode('');
+const ROOT = pathNode('', '');
 
-function displayChild(parent: TextNode, segment: string | number): TextNode {
+function keyChild(parent: PathNode, key: string): PathNode {
   const table = (parent.children ??= new Map());
-  const known = table.get(segment);
+  const known = table.get(key);
   if (known !== undefined) return known;
-  const piece = typeof segment === 'number' ? indexText(segment) : parent.text === '' ? keyTexts(segment).first : keyTexts(segment).after;
-  return remember(table, segment, textNode(parent.text + piece));
+  const texts = keyTexts(key);
+  return remember(table, key, pathNode(parent.display + (parent.display === '' ? texts.first : texts.after), parent.stable + texts.stable));
 }
 
-/** The stable form's next node: an item by its name when it has one, else by its index; a key by itself. */
-function stableChild(parent: TextNode, segment: string | number, name: string | undefined): TextNode {
-  if (name !== undefined) {
-    const table = (parent.named ??= new Map());
-    return table.get(name) ?? remember(table, name, textNode(parent.text + named(name)));
-  }
+function indexChild(parent: PathNode, index: number): PathNode {
   const table = (parent.children ??= new Map());
-  const known = table.get(segment);
+  const known = table.get(index);
   if (known !== undefined) return known;
-  return remember(table, segment, textNode(parent.text + (typeof segment === 'number' ? indexText(segment) : keyTexts(segment).stable)));
+  const text = indexText(index);
+  return remember(table, index, pathNode(parent.display + text, parent.stable + text));
+}
+
+/** The item at `indexed` (a child of `parent`) when it carries a name: written by index, named in the stable form. */
+function namedChild(parent: PathNode, indexed: PathNode, name: string): PathNode {
+  const table = (indexed.named ??= new Map());
+  return table.get(name) ?? remember(table, name, pathNode(indexed.display, parent.stable + named(name)));
 }
 
 export function describePath(root: unknown, path: Path): PathDescription {
   let node: unknown = root;
   let existing = 0;
   let present = true;
-  let display = DISPLAY_ROOT;
-  let place = DISPLAY_ROOT;
-  let stable = STABLE_ROOT;
+  let written = ROOT;
+  let place = ROOT;
   // Indexed: once per finding, often before the compiler has optimised it.
   for (let depth = 0; depth < path.length; depth++) {
     const segment = path[depth] as string | number;
@@ -153,22 +156,22 @@ export function describePath(root: unknown, path: Path): PathDescription {
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;
       const name = next !== null && typeof next === 'object' ? (next as Record<string, unknown>).name : undefined;
-      stable = stableChild(stable, segment, typeof name === 'string' ? name : undefined);
+      const indexed = indexChild(written, segment);
+      written = typeof name === 'string' ? namedChild(written, indexed, name) : indexed;
       if (present && !(Array.isArray(node) && segment < node.length)) present = false;
     } else {
       const isObject = node !== null && typeof node === 'object' && !Array.isArray(node);
       next = isObject ? (node as Record<string, unknown>)[segment] : undefined;
-      stable = stableChild(stable, segment, undefined);
+      written = keyChild(written, segment);
       if (present && !(isObject && Object.prototype.hasOwnProperty.call(node, segment))) present = false;
     }
-    display = displayChild(display, segment);
     if (present) {
       existing++;
-      place = display;
+      place = written;
     }
     node = next;
   }
-  return { existing, display: display.text, stable: stable.text, place };
+  return { existing, display: written.display, stable: written.stable, place };
 }
 
 /**
