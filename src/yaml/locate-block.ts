@@ -32,7 +32,15 @@ interface NodeStart {
 export interface BlockText {
   text: string;
   starts: readonly number[];
+  /**
+   * The content indentation of each line, filled in as lines are first read (see `contentIndent`):
+   * searches for different keys of one mapping pass the same lines, and deep lines are long to skip.
+   */
+  indents?: number[];
 }
+
+/** A line whose indentation has not been read yet. */
+const UNREAD = -2;
 
 function lineCount(doc: BlockText): number {
   return doc.starts.length;
@@ -64,13 +72,16 @@ function charAt(doc: BlockText, line: number, column: number): string | undefine
 
 /**
  * The indentation of a line that carries a node, or -1 for a blank or comment-only line: the
- * two questions a search asks of every line it passes, answered in one pass.
+ * two questions a search asks of every line it passes, answered in one pass and kept for the next search.
  */
 function contentIndent(doc: BlockText, line: number): number {
+  const indents = (doc.indents ??= new Array<number>(doc.starts.length).fill(UNREAD));
+  const known = indents[line] as number;
+  if (known !== UNREAD) return known;
   const indent = skipSpaces(doc, line, 0);
-  if (isTrivia(doc, line, indent)) return -1;
+  if (isTrivia(doc, line, indent)) return (indents[line] = -1);
   if (doc.text.charCodeAt(lineStart(doc, line) + indent) === 9) throw new UnsupportedLayout('tab in indentation');
-  return indent;
+  return (indents[line] = indent);
 }
 
 /** True for lines that carry no node: blank or comment only. */
