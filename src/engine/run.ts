@@ -178,9 +178,9 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
         resources,
         options: optionsOf(check),
         report: (resource, report) => {
-          const list = setReports.get(resource) ?? [];
+          let list = setReports.get(resource);
+          if (list === undefined) setReports.set(resource, (list = []));
           list.push({ check, report });
-          setReports.set(resource, list);
         },
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConnectionSet, portIntervals } from './connections.js';
+import { mergeRanges, unionIntervals } from './intervals.js';
 
 const tcp = (start: number, end = start) => ConnectionSet.range('TCP', start, end);
 const udp = (start: number, end = start) => ConnectionSet.range('UDP', start, end);
@@ -14,6 +15,27 @@ describe('port intervals', () => {
     { name: 'reversed ranges are dropped', ranges: [[10, 5]], expected: [] },
   ];
   for (const { name, ranges, expected } of cases) it(name, () => assert.deepEqual([...portIntervals(ranges)], expected));
+});
+
+describe('interval unions', () => {
+  it('merge two sorted lists as sorting and merging all their ranges would', () => {
+    // Overlapping, adjacent, nested and disjoint intervals, from a fixed pseudo-random sequence.
+    let seed = 7;
+    const next = (limit: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % limit;
+    const list = () => mergeRanges(Array.from({ length: next(6) }, () => { const start = next(60); return [start, start + next(8)] as const; }));
+    const pairs = (intervals: readonly number[]) => Array.from({ length: intervals.length / 2 }, (_, i) => [intervals[2 * i] as number, intervals[2 * i + 1] as number] as const);
+    for (let round = 0; round < 500; round++) {
+      const a = list();
+      const b = list();
+      assert.deepEqual([...unionIntervals(a, b)], mergeRanges([...pairs(a), ...pairs(b)]), `${JSON.stringify(a)} ∪ ${JSON.stringify(b)}`);
+    }
+  });
+
+  it('make single ranges as port lists do, clamped, and none when reversed', () => {
+    assert.equal(ConnectionSet.range('TCP', 0, 70000).toString(), 'TCP 1-65535');
+    assert.equal(ConnectionSet.range('UDP', 90, 80), ConnectionSet.EMPTY);
+    assert.equal(ConnectionSet.range('SCTP', 70000).toString(), 'No Connections');
+  });
 });
 
 describe('connection sets', () => {

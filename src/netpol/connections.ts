@@ -86,14 +86,20 @@ export class ConnectionSet {
     return ConnectionSet.make(ports.SCTP ?? NO_PORTS, ports.TCP ?? NO_PORTS, ports.UDP ?? NO_PORTS);
   }
 
-  /** Ports `start`-`end` (inclusive) of one protocol. */
+  /** Ports `start`-`end` (inclusive, clamped to 1-65535) of one protocol; none when it ends before it starts. */
   static range(protocol: Protocol, start: number, end = start): ConnectionSet {
-    return ConnectionSet.of({ [protocol]: portIntervals([[start, end]]) });
+    const from = Math.max(start, MIN_PORT);
+    const to = Math.min(end, MAX_PORT);
+    return ConnectionSet.single(protocol, from <= to ? [from, to] : NO_PORTS);
   }
 
   /** Every port of one protocol. */
   static protocol(protocol: Protocol): ConnectionSet {
-    return ConnectionSet.of({ [protocol]: ALL_PORTS });
+    return ConnectionSet.single(protocol, ALL_PORTS);
+  }
+
+  private static single(protocol: Protocol, ports: PortIntervals): ConnectionSet {
+    return protocol === 'TCP' ? ConnectionSet.make(NO_PORTS, ports, NO_PORTS) : protocol === 'UDP' ? ConnectionSet.make(NO_PORTS, NO_PORTS, ports) : ConnectionSet.make(ports, NO_PORTS, NO_PORTS);
   }
 
   private static make(sctp: PortIntervals, tcp: PortIntervals, udp: PortIntervals): ConnectionSet {

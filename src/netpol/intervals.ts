@@ -17,14 +17,33 @@ export function mergeRanges(ranges: readonly (readonly [number, number])[]): num
   return out;
 }
 
-/** The members of `a` or `b`. */
+/** The members of `a` or `b`: both lists are already sorted, so one pass merges them. */
 export function unionIntervals(a: Intervals, b: Intervals): Intervals {
   if (a.length === 0) return b;
   if (b.length === 0 || a === b) return a;
-  const ranges: [number, number][] = [];
-  for (let i = 0; i < a.length; i += 2) ranges.push([a[i] as number, a[i + 1] as number]);
-  for (let i = 0; i < b.length; i += 2) ranges.push([b[i] as number, b[i + 1] as number]);
-  return mergeRanges(ranges);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let start: number;
+    let end: number;
+    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) {
+      start = a[i] as number;
+      end = a[i + 1] as number;
+      i += 2;
+    } else {
+      start = b[j] as number;
+      end = b[j + 1] as number;
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && start <= (out[last] as number) + 1) {
+      if (end > (out[last] as number)) out[last] = end;
+    } else {
+      out.push(start, end);
+    }
+  }
+  return out;
 }
 
 /** The members of `a` that are not in `b`. */

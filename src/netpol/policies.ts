@@ -88,9 +88,10 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function selectorOrInvalid(raw: unknown, where: string, report: Report): Selector {
+/** The compiled selector at `where` + `field` (the field's path written only when there is something to say). */
+function selectorOrInvalid(raw: unknown, where: string, field: string, report: Report): Selector {
   const selector = compileSelector(raw);
-  if (selector.error !== undefined) report('invalid-selector', `${where}: ${selector.error}; it selects nothing`);
+  if (selector.error !== undefined) report('invalid-selector', `${where}${field}: ${selector.error}; it selects nothing`);
   return selector;
 }
 
@@ -145,8 +146,8 @@ function networkPolicyPeer(raw: unknown, namespace: string, where: string, repor
   }
   return {
     kind: 'pods',
-    namespaces: hasNamespaces ? { kind: 'selector', selector: selectorOrInvalid(raw.namespaceSelector, `${where}.namespaceSelector`, report) } : { kind: 'name', name: namespace },
-    pods: hasPods ? selectorOrInvalid(raw.podSelector, `${where}.podSelector`, report) : EVERYTHING,
+    namespaces: hasNamespaces ? { kind: 'selector', selector: selectorOrInvalid(raw.namespaceSelector, where, '.namespaceSelector', report) } : { kind: 'name', name: namespace },
+    pods: hasPods ? selectorOrInvalid(raw.podSelector, where, '.podSelector', report) : EVERYTHING,
   };
 }
 
@@ -156,22 +157,23 @@ function networkPolicyPorts(raw: unknown, where: string, report: Report): RulePo
   let fixed = ConnectionSet.EMPTY;
   const named: NamedRulePort[] = [];
   entries.forEach((entry, i) => {
-    const at = `${where}.ports[${i}]`;
-    if (!isRecord(entry)) return report('invalid-port', `${at}: a port must be an object; it is ignored`);
+    // Where the entry is, for a diagnostic: written only when there is one.
+    const at = () => `${where}.ports[${i}]`;
+    if (!isRecord(entry)) return report('invalid-port', `${at()}: a port must be an object; it is ignored`);
     const protocol = entry.protocol ?? 'TCP';
-    if (!isProtocol(protocol)) return report('invalid-port', `${at}: unknown protocol ${String(protocol)}; the port is ignored`);
+    if (!isProtocol(protocol)) return report('invalid-port', `${at()}: unknown protocol ${String(protocol)}; the port is ignored`);
     const port = entry.port;
     if (port === undefined || port === null) {
       fixed = fixed.union(ConnectionSet.protocol(protocol));
     } else if (typeof port === 'string') {
-      if (entry.endPort !== undefined && entry.endPort !== null) return report('invalid-port', `${at}: endPort field cannot be defined if the port field is defined as a named (string) port; the port is ignored`);
+      if (entry.endPort !== undefined && entry.endPort !== null) return report('invalid-port', `${at()}: endPort field cannot be defined if the port field is defined as a named (string) port; the port is ignored`);
       named.push({ name: port, protocol });
     } else if (typeof port === 'number' && Number.isInteger(port)) {
       const end = typeof entry.endPort === 'number' ? entry.endPort : port;
-      if (end < port) return report('invalid-port', `${at}: endPort ${end} is below port ${port}; the port is ignored`);
+      if (end < port) return report('invalid-port', `${at()}: endPort ${end} is below port ${port}; the port is ignored`);
       fixed = fixed.union(ConnectionSet.range(protocol, port, end));
     } else {
-      report('invalid-port', `${at}: port must be a number or a name; it is ignored`);
+      report('invalid-port', `${at()}: port must be a number or a name; it is ignored`);
     }
   });
   return { all: false, fixed, named };
@@ -201,7 +203,7 @@ function parseNetworkPolicy(resource: Resource, report: Report): NetworkPolicyMo
     namespace,
     name: resource.name,
     // podSelector is required, but an absent or null one is read as {} (all pods of the namespace).
-    podSelector: selectorOrInvalid(spec.podSelector, 'spec.podSelector', report),
+    podSelector: selectorOrInvalid(spec.podSelector, 'spec', '.podSelector', report),
     ingress: affects(spec, 'Ingress') ? rules('ingress') : undefined,
     egress: affects(spec, 'Egress') ? rules('egress') : undefined,
   };
@@ -241,13 +243,13 @@ function adminPeer(raw: unknown, direction: 'ingress' | 'egress', where: string,
   }
   switch (fields[0]) {
     case 'namespaces':
-      return { kind: 'pods', namespaces: { kind: 'selector', selector: selectorOrInvalid(raw.namespaces, `${where}.namespaces`, report) }, pods: EVERYTHING };
+      return { kind: 'pods', namespaces: { kind: 'selector', selector: selectorOrInvalid(raw.namespaces, where, '.namespaces', report) }, pods: EVERYTHING };
     case 'pods': {
       const pods = isRecord(raw.pods) ? raw.pods : {};
       return {
         kind: 'pods',
-        namespaces: { kind: 'selector', selector: selectorOrInvalid(pods.namespaceSelector ?? {}, `${where}.pods.namespaceSelector`, report) },
-        pods: selectorOrInvalid(pods.podSelector ?? {}, `${where}.pods.podSelector`, report),
+        namespaces: { kind: 'selector', selector: selectorOrInvalid(pods.namespaceSelector ?? {}, where, '.pods.namespaceSelector', report) },
+        pods: selectorOrInvalid(pods.podSelector ?? {}, where, '.pods.podSelector', report),
       };
     }
     case 'networks': {
@@ -291,13 +293,13 @@ function parseAdminPolicy(resource: Resource, kind: AdminPolicyModel['kind'], re
     report('invalid-subject', 'spec.subject: exactly one of namespaces or pods must be set; the policy applies to no pod');
     subject = { kind: 'none' };
   } else if (subjectFields[0] === 'namespaces') {
-    subject = { kind: 'namespaces', namespaces: selectorOrInvalid(rawSubject.namespaces, 'spec.subject.namespaces', report) };
+    subject = { kind: 'namespaces', namespaces: selectorOrInvalid(rawSubject.namespaces, 'spec.subject', '.namespaces', report) };
   } else {
     const pods = isRecord(rawSubject.pods) ? rawSubject.pods : {};
     subject = {
       kind: 'pods',
-      namespaces: selectorOrInvalid(pods.namespaceSelector ?? {}, 'spec.subject.pods.namespaceSelector', report),
-      pods: selectorOrInvalid(pods.podSelector ?? {}, 'spec.subject.pods.podSelector', report),
+      namespaces: selectorOrInvalid(pods.namespaceSelector ?? {}, 'spec.subject.pods', '.namespaceSelector', report),
+      pods: selectorOrInvalid(pods.podSelector ?? {}, 'spec.subject.pods', '.podSelector', report),
     };
   }
   return { resource, kind, name: resource.name, priority: typeof spec.priority === 'number' ? spec.priority : 0, subject, ingress: rules('ingress'), egress: rules('egress') };

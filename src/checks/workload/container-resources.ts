@@ -72,25 +72,25 @@ export function reportMissingRequirement(context: SetContext, requirement: Requi
     return defaulted.get(namespace) === true;
   };
   const path = (container: ContainerRef) => [...container.path, 'resources', requirement.field, requirement.resource];
+  // The parts of the messages that depend on the requirement alone, written once for all containers.
   const written = `resources.${requirement.field}.${requirement.resource}`;
+  const zero = ` sets ${written} to 0, ${requirement.field === 'limits' ? 'which means no limit' : 'which counts as no request'}`;
+  const what = `${requirement.resourceLabel} ${requirement.field === 'requests' ? 'request' : 'limit'}`;
+  const implied = requirement.field === 'requests' ? `, and no ${requirement.resourceLabel} limit to copy it from` : '';
+  const missing = ` has no ${what} (no ${written}${implied}), and no LimitRange in namespace "`;
   for (const { resource, podSpec } of workloadsOf(context.resources)) {
     for (const container of podSpec.containers) {
       if (container.kind === 'ephemeralContainers') continue;
       const own = resourceList(container.container, requirement.field)[requirement.resource];
       if (own !== undefined && own !== null) {
-        if (isZeroQuantity(own)) {
-          const meaning = requirement.field === 'limits' ? 'which means no limit' : 'which counts as no request';
-          context.report(resource, { path: path(container), container: container.name, message: `${containerLabel(container)} sets ${written} to 0, ${meaning}` });
-        }
+        if (isZeroQuantity(own)) context.report(resource, { path: path(container), container: container.name, message: containerLabel(container) + zero });
         continue;
       }
       if (metWithoutOwnValue(podSpec, container, requirement) || namespaceDefault(resource.namespace)) continue;
-      const what = `${requirement.resourceLabel} ${requirement.field === 'requests' ? 'request' : 'limit'}`;
-      const implied = requirement.field === 'requests' ? `, and no ${requirement.resourceLabel} limit to copy it from` : '';
       context.report(resource, {
         path: path(container),
         container: container.name,
-        message: `${containerLabel(container)} has no ${what} (no ${written}${implied}), and no LimitRange in namespace "${resource.namespace ?? ''}" in the input sets a default`,
+        message: `${containerLabel(container)}${missing}${resource.namespace ?? ''}" in the input sets a default`,
       });
     }
   }
