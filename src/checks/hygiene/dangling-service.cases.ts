@@ -60,6 +60,17 @@ spec:
     statefulset.kubernetes.io/pod-name: kafka-0
   ports:
   - port: 9094
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kafka-1-external
+spec:
+  selector:
+    statefulset.kubernetes.io/pod-name: kafka-1
+    app: kafka
+  ports:
+  - port: 9094
 `,
     },
     {
@@ -111,6 +122,45 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'a per-pod Service whose pod name belongs to another StatefulSet than its other label',
+      yaml: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: kafka
+spec:
+  serviceName: kafka
+  selector:
+    matchLabels: {app: kafka}
+  template:
+    metadata:
+      labels: {app: kafka}
+    spec:
+      containers:
+      - name: kafka
+        image: kafka:3.7
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: zookeeper-0-external
+spec:
+  selector:
+    statefulset.kubernetes.io/pod-name: zookeeper-0
+    app: kafka
+  ports:
+  - port: 2181
+`,
+      expect: [
+        {
+          line: 22,
+          column: 3,
+          path: 'spec.selector',
+          message:
+            'selects statefulset.kubernetes.io/pod-name=zookeeper-0, app=kafka, but no pod template of namespace "default" in the input has these labels (closest: StatefulSet "kafka", whose pods have statefulset.kubernetes.io/pod-name="kafka-<n>"): the Service has no endpoints',
+        },
+      ],
+    },
     {
       name: 'a typo in the selector value',
       yaml: `apiVersion: apps/v1

@@ -1,7 +1,7 @@
 import type { SetCheck } from '../../engine/types.js';
 import { describeResource, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';
-import { selectingService, workloadsByNamespace, workloadsSelectedBy } from './service-backends.js';
+import { controllerLabelValues, selectingService, workloadsByNamespace, workloadsSelectedBy } from './service-backends.js';
 
 function describeSelector(selector: Labels): string {
   return Object.entries(selector)
@@ -16,7 +16,11 @@ function nearestMiss(selector: Labels, workloads: readonly Workload[]): string {
     const labels = labelsOf(workload.podSpec.metadata);
     const missing = Object.entries(selector)
       .filter(([key, value]) => labels[key] !== value)
-      .map(([key]) => (key in labels ? `${key}="${labels[key] ?? ''}"` : `no ${key}`));
+      .map(([key]) => {
+        if (key in labels) return `${key}="${labels[key] ?? ''}"`;
+        const generated = controllerLabelValues(workload, key);
+        return generated === undefined ? `no ${key}` : `${key}="${generated}"`;
+      });
     if (missing.length < Object.keys(selector).length && (best === undefined || missing.length < best.missing.length)) best = { workload, missing };
   }
   return best === undefined ? '' : ` (closest: ${describeResource(best.workload.resource)}, whose pods have ${best.missing.join(', ')})`;

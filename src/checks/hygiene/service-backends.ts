@@ -4,6 +4,7 @@ import { WORKLOAD_KINDS } from '../../model/workload.js';
 import { workloadsOf, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';
 import { rememberedPer } from '../../model/memo.js';
+import { appendTo } from '../../model/lists.js';
 
 /** A Service that sends traffic to the pods its selector chooses. */
 export interface SelectingService {
@@ -32,20 +33,40 @@ export function selectingService(resource: Resource): SelectingService | undefin
  */
 const UNKNOWABLE_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'controller-uid', 'batch.kubernetes.io/controller-uid']);
 
-/** A label the workload's controller adds to every pod: whether `value` is one it can take. */
-function generatedLabelMatches(workload: Workload, key: string, value: string): boolean {
+/** A label a workload's controller adds to every pod it makes: the values it takes, as people write them, and a test of one. */
+interface ControllerLabel {
+  values: string;
+  takes(value: string): boolean;
+}
+
+const ORDINAL = /^\d+$/;
+
+/** The label `key` when the workload's controller adds it to its pods with values the input tells (not hashes or UIDs). */
+function controllerLabel(workload: Workload, key: string): ControllerLabel | undefined {
   const { resource } = workload;
-  if (UNKNOWABLE_LABELS.has(key)) return true;
   if (resource.kind === 'StatefulSet') {
     // Pods are named <statefulset>-<ordinal>; a per-pod Service selects one of them.
-    if (key === 'statefulset.kubernetes.io/pod-name') return value.startsWith(`${resource.name}-`) && /^\d+$/.test(value.slice(resource.name.length + 1));
-    if (key === 'apps.kubernetes.io/pod-index') return /^\d+$/.test(value);
+    if (key === 'statefulset.kubernetes.io/pod-name') {
+      const prefix = `${resource.name}-`;
+      return { values: `${prefix}<n>`, takes: (value) => value.startsWith(prefix) && ORDINAL.test(value.slice(prefix.length)) };
+    }
+    if (key === 'apps.kubernetes.io/pod-index') return { values: '<n>', takes: (value) => ORDINAL.test(value) };
   }
   if (resource.kind === 'Job' && isRecord(resource.object.spec) && resource.object.spec.manualSelector !== true) {
     // Added to the template when the selector is generated (no `manualSelector: true`).
-    if (key === 'job-name' || key === 'batch.kubernetes.io/job-name') return value === resource.name;
+    if (key === 'job-name' || key === 'batch.kubernetes.io/job-name') return { values: resource.name, takes: (value) => value === resource.name };
   }
-  return false;
+  return undefined;
+}
+
+/** The values the workload's controller gives a label it adds to every pod (`kafka-<n>`), or undefined when it adds none that the input tells. */
+export function controllerLabelValues(workload: Workload, key: string): string | undefined {
+  return controllerLabel(workload, key)?.values;
+}
+
+/** A label the workload's controller adds to every pod: whether `value` is one it can take. */
+function generatedLabelMatches(workload: Workload, key: string, value: string): boolean {
+  return UNKNOWABLE_LABELS.has(key) || (controllerLabel(workload, key)?.takes(value) ?? false);
 }
 
 /** Whether a Service selector (a map, all pairs required) selects the pods of a workload, whose pod template has `labels`. */
@@ -63,22 +84,56 @@ const NO_WORKLOADS: readonly Workload[] = [];
 /** Per input: the workloads each of its Services selects. */
 const selectionsOf = rememberedPer((_resources: readonly Resource[]) => new Map<Resource, readonly Workload[]>());
 
-/** The pod template labels of a namespace's workloads, by position: every Service of the namespace compares with each. */
-const templateLabelsOf = rememberedPer((workloads: readonly Workload[]): readonly Labels[] => workloads.map((workload) => labelsOf(workload.podSpec.metadata)));
+/** Keys whose value a controller may give a pod without its template saying so (see `generatedLabelMatches`). */
+const GENERATED_KEYS = new Set([...UNKNOWABLE_LABELS, 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'job-name', 'batch.kubernetes.io/job-name']);
+
+/** The pod template labels of a namespace's workloads, by position, and the positions of the workloads with each label. */
+interface NamespaceLabels {
+  labels: readonly Labels[];
+  /** Positions by label key, then value, in order. */
+  withLabel: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
+}
+
+const namespaceLabelsOf = rememberedPer((workloads: readonly Workload[]): NamespaceLabels => {
+  const labels = workloads.map((workload) => labelsOf(workload.podSpec.metadata));
+  const withLabel = new Map<string, Map<string, number[]>>();
+  labels.forEach((set, index) => {
+    for (const key in set) {
+      let byValue = withLabel.get(key);
+      if (byValue === undefined) withLabel.set(key, (byValue = new Map()));
+      appendTo(byValue, set[key] as string, index);
+    }
+  });
+  return { labels, withLabel };
+});
+
+const NO_POSITIONS: readonly number[] = [];
 
 /**
  * The workloads of its namespace in the input whose pod templates a Service selects; worked out
- * once per Service and input (several Service checks ask, and each pair of a Service and a
- * workload of its namespace is a comparison of labels).
+ * once per Service and input (several Service checks ask). Only the workloads that carry one of
+ * the selector's labels are compared, when the selector has a label no controller adds on its own.
  */
 export function workloadsSelectedBy(resources: readonly Resource[], service: SelectingService): readonly Workload[] {
   const known = selectionsOf(resources);
   let selected = known.get(service.resource);
   if (selected === undefined) {
     const workloads = workloadsByNamespace(resources).get(service.namespace)?.workloads ?? NO_WORKLOADS;
-    const labels = templateLabelsOf(workloads);
-    selected = workloads.filter((workload, index) => selectsWorkload(service.selector, workload, labels[index] as Labels));
-    known.set(service.resource, selected);
+    const { labels, withLabel } = namespaceLabelsOf(workloads);
+    let candidates: readonly number[] | undefined;
+    for (const key in service.selector) {
+      if (GENERATED_KEYS.has(key)) continue;
+      // A selected pod carries this label with this value, in its template: the others need no comparison.
+      candidates = withLabel.get(key)?.get(service.selector[key] as string) ?? NO_POSITIONS;
+      break;
+    }
+    const chosen: Workload[] = [];
+    const consider = (index: number) => {
+      if (selectsWorkload(service.selector, workloads[index] as Workload, labels[index] as Labels)) chosen.push(workloads[index] as Workload);
+    };
+    if (candidates === undefined) for (let index = 0; index < workloads.length; index++) consider(index);
+    else for (const index of candidates) consider(index);
+    known.set(service.resource, (selected = chosen));
   }
   return selected;
 }
