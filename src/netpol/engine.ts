@@ -131,6 +131,8 @@ class DirectionContext {
   readonly rangeSelectors: Uint32Array[] = [];
   /** Pattern keys are numbers while they fit in a double's mantissa, else strings. */
   textKeys = false;
+  /** Whether the selectors above are filled in: only when the context first decides something. */
+  realized = false;
 
   constructor(
     readonly direction: Direction,
@@ -477,7 +479,17 @@ export class ReachabilityEngine {
   }
 
   private createContext(direction: Direction, policies: DirectionPolicies, ownPorts: readonly ContainerPort[] | undefined): DirectionContext {
-    const context = new DirectionContext(direction, policies, ownPorts);
+    return new DirectionContext(direction, policies, ownPorts);
+  }
+
+  /**
+   * Fills in the selectors that tell a context's peers apart, the first time it decides: many
+   * contexts are only asked which policies they hold (the posture checks), never to decide.
+   */
+  private realize(context: DirectionContext): DirectionContext {
+    if (context.realized) return context;
+    context.realized = true;
+    const { direction, policies } = context;
     const classSelectors = new Set<Uint32Array>();
     const rangeSelectors = new Set<Uint32Array>();
     const portNames = new Set<string>();
@@ -646,7 +658,8 @@ export class ReachabilityEngine {
     return key;
   }
 
-  private decideFor(context: DirectionContext, peer: EnginePeer): ConnectionSet {
+  private decideFor(unrealized: DirectionContext, peer: EnginePeer): ConnectionSet {
+    const context = this.realize(unrealized);
     const [decisions, key] = peer.kind === 'class' ? [context.classDecisions, this.classPattern(context, peer.id)] : [context.rangeDecisions, this.rangePattern(context, rangeIndex(this.rangesOf(context.direction), peer.range.start))];
     let result = decisions.get(key);
     if (result === undefined) {
@@ -695,6 +708,7 @@ export class ReachabilityEngine {
     const allClasses = bitset(this.classes.length);
     for (let id = 0; id < this.classes.length; id++) setBit(allClasses, id);
     for (const context of this.contexts.values()) {
+      this.realize(context);
       let parts: Uint32Array[] | undefined = [allClasses];
       const splitters = [...context.classSelectors, ...context.portNames.flatMap((name) => this.portGroupsOf(name).groups)];
       for (const by of splitters) {

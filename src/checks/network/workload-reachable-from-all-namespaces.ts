@@ -64,11 +64,11 @@ export const workloadReachableFromAllNamespaces: SetCheck = {
     for (const entry of posture.workloads) {
       // Workloads without any restriction are reported as not isolated; here: restricted, yet open to every namespace.
       if (!isJudged(posture, entry) || unprotected.has(entry.workload.namespace) || !isRestricted(posture, entry, 'ingress')) continue;
-      const allowed = posture.engine.ingress(entry.classId, posture.probe);
-      if (allowed.isEmpty()) continue;
-      // Only NetworkPolicy rules let it in: network-policy-allows-all-sources reports those rules where they are written.
+      // Only NetworkPolicy rules can let it in: network-policy-allows-all-sources reports those rules where they are written.
       const policies = policiesOf(posture, entry, 'ingress');
       if (policies.admin.length === 0 && policies.network.length > 0) continue;
+      const allowed = posture.engine.ingress(entry.classId, posture.probe);
+      if (allowed.isEmpty()) continue;
       const explanation = posture.engine.explain(entry.classId, 'ingress', posture.probe);
       const { admin, reasons } = causes(explanation);
       // The same rule as above, in general: admin policies that apply but allow nothing leave it to NetworkPolicy rules.
