@@ -275,8 +275,12 @@ export type LiteralSecret = { reason: 'format'; match: TokenMatch } | { reason: 
 export function literalSecret(name: string, value: string): LiteralSecret | undefined {
   const match = findTokens(value)[0];
   if (match !== undefined) return { reason: 'format', match };
-  if (!isSensitiveName(name) || isPlaceholderValue(value) || isPathOrSwitch(value)) return undefined;
-  return { reason: 'name' };
+  return namedSecret(name, value) ? { reason: 'name' } : undefined;
+}
+
+/** The second half of `literalSecret`, for a value already searched for known formats: a sensitive name with a real value. */
+export function namedSecret(name: string, value: string): boolean {
+  return isSensitiveName(name) && !isPlaceholderValue(value) && !isPathOrSwitch(value);
 }
 
 /** A PEM bundle of certificates only: public material, not a secret. */
