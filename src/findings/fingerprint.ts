@@ -1,12 +1,7 @@
 import { hash } from 'node:crypto';
-import type { ResourceIdentity } from '../model/resource.js';
+import { apiGroup, type ResourceIdentity } from '../model/resource.js';
 
 
-/** Group of an apiVersion (`apps/v1` → `apps`, `v1` → ``): versions change, identity does not. */
-export function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
-}
 
 /** The resource's part of the hashed text. */
 export function identityText(resource: ResourceIdentity): string {

@@ -53,14 +53,19 @@ export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** Group of an apiVersion (`apps/v1` → `apps`, `v1` → ``): versions change, identity does not. */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
 function isKubernetesObject(value: unknown): value is KubernetesObject {
   return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion !== '' && typeof value.kind === 'string' && value.kind !== '';
 }
 
 /** Configuration files of tools around Kubernetes that carry apiVersion and kind but are not cluster objects. */
 function isToolConfig(object: KubernetesObject): boolean {
-  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-  if (group === 'kustomize.config.k8s.io' || object.kind === 'Kustomization') return true;
+  if (apiGroup(object.apiVersion) === 'kustomize.config.k8s.io' || object.kind === 'Kustomization') return true;
   return object.apiVersion === 'v1' && object.kind === 'Config'; // a kubeconfig file
 }
 

@@ -1,5 +1,4 @@
-import { apiGroup } from '../findings/fingerprint.js';
-import { isRecord, type Resource } from '../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../model/resource.js';
 import { ApiResourceCatalog } from './api-resources.js';
 import { buildRbacModel, type BindingDef, type RbacModel, type RbacModelOptions } from './model.js';
 import { parseServiceAccountUserName } from './subjects.js';

@@ -1,6 +1,5 @@
 import { labelsOf, selectorMatches, type Labels } from '../checks/shared/selectors.js';
-import { apiGroup } from '../findings/fingerprint.js';
-import { isRecord, type Resource } from '../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../model/resource.js';
 import { BUILTIN_CLUSTER_ROLE_BINDINGS, BUILTIN_CLUSTER_ROLES } from './builtin.js';
 import { appendTo } from '../model/lists.js';
 import { parsePolicyRules, ruleAllows } from './rules.js';

@@ -1,5 +1,4 @@
-import { apiGroup } from '../findings/fingerprint.js';
-import { isRecord, type Resource } from '../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../model/workload.js';
 import type { Path } from '../yaml/path.js';
 import { serviceAccountIdentity } from './subjects.js';

@@ -1,6 +1,5 @@
 import type { ResourceCheck } from '../../engine/types.js';
-import { apiGroup } from '../../findings/fingerprint.js';
-import { isRecord } from '../../model/resource.js';
+import { apiGroup, isRecord } from '../../model/resource.js';
 
 /** Whether a CronJob owns the Job (an exported object): its history limits clean it up. */
 function ownedByCronJob(metadata: unknown): boolean {

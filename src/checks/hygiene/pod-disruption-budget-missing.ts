@@ -1,6 +1,5 @@
 import type { SetCheck } from '../../engine/types.js';
-import { apiGroup } from '../../findings/fingerprint.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 import { podSpecOf } from '../../model/workload.js';
 import { labelsOf, selectorMatches, type Labels } from '../shared/selectors.js';
 import { autoscalersOf, declaredReplicas, isReplicated, REPLICATED_KINDS } from './replicas.js';

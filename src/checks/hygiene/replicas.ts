@@ -1,5 +1,4 @@
-import { apiGroup } from '../../findings/fingerprint.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 
 /** Kinds whose pods are scaled by `spec.replicas` and judged by the availability checks. */
 export const REPLICATED_KINDS: readonly string[] = ['Deployment', 'StatefulSet'];

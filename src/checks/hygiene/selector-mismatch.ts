@@ -1,6 +1,5 @@
 import type { Report, ResourceCheck } from '../../engine/types.js';
-import { apiGroup } from '../../findings/fingerprint.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 import { labelsOf, selectorMatches, type Labels } from '../shared/selectors.js';
 
 /** Kinds of `apps/v1` whose `spec.selector` is required, non-empty and must select the template. */

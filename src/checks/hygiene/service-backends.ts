@@ -1,5 +1,4 @@
-import { apiGroup } from '../../findings/fingerprint.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 import { WORKLOAD_KINDS } from '../../model/workload.js';
 import { workloadsOf, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';

@@ -1,19 +1,14 @@
 import type { CheckOption } from '../../engine/types.js';
-import { isRecord, type Resource } from '../../model/resource.js';
+import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
 
 /** API groups of the Istio kinds the mesh checks read; every served version (v1, v1beta1, v1alpha3) is accepted. */
 export type IstioGroup = 'security.istio.io' | 'networking.istio.io' | 'install.istio.io';
 
-function apiGroupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
-}
-
 /** Whether a resource is the Istio kind `kind` of `group`, whatever the version. */
 export function isIstioKind(resource: Resource, group: IstioGroup, kind: string): boolean {
-  return resource.kind === kind && apiGroupOf(resource.apiVersion) === group;
+  return resource.kind === kind && apiGroup(resource.apiVersion) === group;
 }
 
 export function specOf(resource: Resource): Record<string, unknown> {

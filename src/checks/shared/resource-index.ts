@@ -1,5 +1,4 @@
-import { apiGroup } from '../../findings/fingerprint.js';
-import type { Resource } from '../../model/resource.js';
+import { apiGroup, type Resource } from '../../model/resource.js';
 import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from '../../model/workload.js';
 import { rememberedPer } from '../../model/memo.js';
 
