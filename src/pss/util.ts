@@ -1,3 +1,4 @@
+import { rememberedByText } from '../model/memo.js';
 import { isRecord, recordOf } from '../model/resource.js';
 import type { ContainerRef } from '../model/workload.js';
 import type { Path } from '../yaml/path.js';
@@ -22,10 +23,13 @@ export function containerName(container: ContainerRef): string {
   return typeof name === 'string' ? name : '';
 }
 
+/** A name quoted as upstream prints it; the same container and volume names come back in every pod. */
+const quoted = rememberedByText((name) => JSON.stringify(name));
+
 /** `"a", "b"` */
 export function joinQuote(items: readonly string[]): string {
   let out = '';
-  for (let i = 0; i < items.length; i++) out += `${i === 0 ? '' : ', '}${JSON.stringify(items[i])}`;
+  for (let i = 0; i < items.length; i++) out += i === 0 ? quoted(items[i] as string) : `, ${quoted(items[i] as string)}`;
   return out;
 }
 
