@@ -1,6 +1,6 @@
 import type { SetCheck } from '../../engine/types.js';
 import { isRecord, type Resource } from '../../model/resource.js';
-import { podSpecOf } from '../../model/workload.js';
+import { ResourceIndex, workloadsOf } from '../shared/resource-index.js';
 import { dashboardContainers } from './dashboard.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -64,14 +64,14 @@ export const kubernetesDashboardAdmin: SetCheck = {
     ],
   },
   run({ resources, report }) {
-    const bindings = resources.flatMap((resource) => {
+    const bindings: Array<{ name: string; subjects: Record<string, unknown>[] }> = [];
+    for (const resource of ResourceIndex.of(resources).ofKind('ClusterRoleBinding', RBAC_GROUP)) {
       const subjects = clusterAdminSubjects(resource);
-      return subjects === undefined ? [] : [{ name: resource.name, subjects }];
-    });
+      if (subjects !== undefined) bindings.push({ name: resource.name, subjects });
+    }
     if (bindings.length === 0) return;
-    for (const resource of resources) {
-      const podSpec = podSpecOf(resource);
-      if (podSpec === undefined || resource.namespace === undefined || dashboardContainers(podSpec).length === 0) continue;
+    for (const { resource, podSpec } of workloadsOf(resources)) {
+      if (resource.namespace === undefined || dashboardContainers(podSpec).length === 0) continue;
       const namespace = resource.namespace;
       const serviceAccount = serviceAccountOf(podSpec.spec);
       const granting = bindings.filter((binding) => binding.subjects.some((subject) => subjectIncludes(subject, namespace, serviceAccount.name)));
