@@ -4,7 +4,7 @@ import {
   authorizationActionOf,
   hasTargetRefs,
   isDryRun,
-  isIstioKind,
+  istioResources,
   isMatchAllRule,
   meshedNamespaces,
   ROOT_NAMESPACE_OPTION,
@@ -51,7 +51,7 @@ export const authorizationPolicyMissing: SetCheck = {
   },
   run({ resources, options, report }) {
     const rootNamespace = rootNamespaceOf(options);
-    const policies = resources.filter((resource) => isIstioKind(resource, 'security.istio.io', 'AuthorizationPolicy') && !isDryRun(resource));
+    const policies = istioResources(resources, 'security.istio.io', 'AuthorizationPolicy').filter((resource) => !isDryRun(resource));
     // In the root namespace only policies without selector or target cover every namespace.
     const meshWide = policies.some((policy) => policy.namespace === rootNamespace && isNamespaceWide(specOf(policy)) && deniesByDefault(specOf(policy)));
     if (meshWide) return;

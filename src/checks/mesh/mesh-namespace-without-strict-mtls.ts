@@ -1,6 +1,6 @@
 import type { SetCheck } from '../../engine/types.js';
 import type { Resource } from '../../model/resource.js';
-import { isIstioKind, meshedNamespaces, mtlsModeOf, ROOT_NAMESPACE_OPTION, rootNamespaceOf, selectsWorkloads, specOf } from '../shared/istio.js';
+import { istioResources, meshedNamespaces, mtlsModeOf, ROOT_NAMESPACE_OPTION, rootNamespaceOf, selectsWorkloads, specOf } from '../shared/istio.js';
 
 /** One way a namespace's mode can come out, and which policy (if any) decides it. */
 interface Outcome {
@@ -56,7 +56,7 @@ export const meshNamespaceWithoutStrictMtls: SetCheck = {
   run({ resources, options, report }) {
     const rootNamespace = rootNamespaceOf(options);
     // Only policies without a (non-empty) selector set a namespace's or the mesh's mode.
-    const wide = resources.filter((resource) => isIstioKind(resource, 'security.istio.io', 'PeerAuthentication') && !selectsWorkloads(specOf(resource)));
+    const wide = istioResources(resources, 'security.istio.io', 'PeerAuthentication').filter((resource) => !selectsWorkloads(specOf(resource)));
     const meshPolicies = wide.filter((policy) => policy.namespace === rootNamespace);
     for (const { namespace, membership } of meshedNamespaces(resources)) {
       const namespacePolicies = namespace.name === rootNamespace ? [] : wide.filter((policy) => policy.namespace === namespace.name);

@@ -2,6 +2,7 @@ import type { CheckOption } from '../../engine/types.js';
 import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 import type { ContainerRef } from '../../model/workload.js';
 import type { Path } from '../../yaml/path.js';
+import { ResourceIndex } from './resource-index.js';
 
 /** API groups of the Istio kinds the mesh checks read; every served version (v1, v1beta1, v1alpha3) is accepted. */
 export type IstioGroup = 'security.istio.io' | 'networking.istio.io' | 'install.istio.io';
@@ -81,11 +82,16 @@ export function meshMembership(namespace: Resource): MeshMembership | undefined 
   return undefined;
 }
 
+/** The resources of an Istio kind, whatever the version, in input order. */
+export function istioResources(resources: readonly Resource[], group: IstioGroup, kind: string): readonly Resource[] {
+  return ResourceIndex.of(resources).ofKind(kind, group);
+}
+
 /** Meshed namespaces among the resources, with how each joins the mesh. */
 export function meshedNamespaces(resources: readonly Resource[]): { namespace: Resource; membership: MeshMembership }[] {
   const out: { namespace: Resource; membership: MeshMembership }[] = [];
-  for (const resource of resources) {
-    if (resource.kind !== 'Namespace' || resource.apiVersion !== 'v1') continue;
+  for (const resource of ResourceIndex.of(resources).ofKind('Namespace')) {
+    if (resource.apiVersion !== 'v1') continue;
     const membership = meshMembership(resource);
     if (membership !== undefined) out.push({ namespace: resource, membership });
   }
