@@ -1,6 +1,7 @@
 import type { Check } from '../engine/types.js';
 import type { Finding } from '../findings/types.js';
 import type { Diagnostic } from '../loader/types.js';
+import { rememberedPer } from '../model/memo.js';
 import { isRecord, resourceStartLine, type Resource } from '../model/resource.js';
 import { podSpecOf } from '../model/workload.js';
 import { getAtPath } from '../yaml/path.js';
@@ -37,15 +38,11 @@ function parse(text: string, into: InlineIgnores): void {
   }
 }
 
-const cache = new WeakMap<Resource, InlineIgnores>();
-
 /**
  * The opt-outs a resource asks for, from its own annotations and those of its pod template
  * (where they travel to the pods it creates). A reason is required: `check=` alone opts out of nothing.
  */
-export function inlineIgnoresOf(resource: Resource): InlineIgnores {
-  let known = cache.get(resource);
-  if (known !== undefined) return known;
+export const inlineIgnoresOf: (resource: Resource) => InlineIgnores = rememberedPer((resource: Resource): InlineIgnores => {
   const texts: string[] = [];
   const read = (metadata: unknown) => {
     const annotations = isRecord(metadata) ? metadata.annotations : undefined;
@@ -55,14 +52,11 @@ export function inlineIgnoresOf(resource: Resource): InlineIgnores {
   read(resource.object.metadata);
   const pod = podSpecOf(resource);
   if (pod !== undefined && pod.metadataPath.length > 0) read(pod.metadata);
-  if (texts.length === 0) known = EMPTY;
-  else {
-    known = { entries: [], malformed: [] };
-    for (const text of texts) parse(text, known);
-  }
-  cache.set(resource, known);
+  if (texts.length === 0) return EMPTY;
+  const known: InlineIgnores = { entries: [], malformed: [] };
+  for (const text of texts) parse(text, known);
   return known;
-}
+});
 
 function annotationPosition(resource: Resource): { line: number; column?: number } {
   const pod = podSpecOf(resource);

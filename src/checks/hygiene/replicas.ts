@@ -1,3 +1,5 @@
+import { appendTo } from '../../model/lists.js';
+import { rememberedPer } from '../../model/memo.js';
 import { apiGroup, isRecord, type Resource } from '../../model/resource.js';
 
 /** Kinds whose pods are scaled by `spec.replicas` and judged by the availability checks. */
@@ -40,27 +42,22 @@ function targetOf(resource: Resource): { kind: string; name: string; minReplicas
   return undefined;
 }
 
-const autoscalerIndexes = new WeakMap<readonly Resource[], Map<string, Autoscaler[]>>();
-
 function targetKey(namespace: string | undefined, kind: string, name: string): string {
   return `${namespace ?? ''}\u0000${kind}\u0000${name}`;
 }
 
+/** The autoscalers of an input by the workload they scale: indexed once per input, as every replicated workload asks. */
+const autoscalerIndex = rememberedPer((resources: readonly Resource[]): Map<string, Autoscaler[]> => {
+  const index = new Map<string, Autoscaler[]>();
+  for (const resource of resources) {
+    const target = targetOf(resource);
+    if (target === undefined) continue;
+    appendTo(index, targetKey(resource.namespace, target.kind, target.name), { resource, minReplicas: target.minReplicas });
+  }
+  return index;
+});
+
 /** The HorizontalPodAutoscalers (and KEDA ScaledObjects) of the input that scale this workload. */
 export function autoscalersOf(resources: readonly Resource[], workload: Resource): Autoscaler[] {
-  // Indexed once per input: asked for every replicated workload.
-  let index = autoscalerIndexes.get(resources);
-  if (index === undefined) {
-    index = new Map();
-    for (const resource of resources) {
-      const target = targetOf(resource);
-      if (target === undefined) continue;
-      const key = targetKey(resource.namespace, target.kind, target.name);
-      const list = index.get(key) ?? [];
-      list.push({ resource, minReplicas: target.minReplicas });
-      index.set(key, list);
-    }
-    autoscalerIndexes.set(resources, index);
-  }
-  return index.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
+  return autoscalerIndex(resources).get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
 }

@@ -1,22 +1,20 @@
+import { rememberedPer } from '../../model/memo.js';
 import { isRecord, isStringList } from '../../model/resource.js';
 
 /** An object's labels: string values only (the API server rejects anything else). */
 export type Labels = Readonly<Record<string, string>>;
 
 const EMPTY_LABELS: Labels = Object.freeze({});
-const labelCache = new WeakMap<object, Labels>();
+
+/** Set checks ask for the same object's labels many times: they are read once. */
+const readLabels = rememberedPer((raw: Record<string, unknown>): Labels => {
+  const read: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') read[key] = value;
+  return read;
+});
 
 export function labelsOf(metadata: unknown): Labels {
-  if (!isRecord(metadata) || !isRecord(metadata.labels)) return EMPTY_LABELS;
-  // Set checks ask for the same object's labels many times: read them once.
-  let labels = labelCache.get(metadata.labels);
-  if (labels === undefined) {
-    const read: Record<string, string> = {};
-    for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') read[key] = value;
-    labels = read;
-    labelCache.set(metadata.labels, labels);
-  }
-  return labels;
+  return isRecord(metadata) && isRecord(metadata.labels) ? readLabels(metadata.labels) : EMPTY_LABELS;
 }
 
 /** One `matchExpressions` requirement, as apimachinery evaluates it; an invalid one matches nothing. */
