@@ -101,7 +101,7 @@ interface PathNode {
   named: Map<string, PathNode> | undefined;
 }
 
-const PATH_NODE_LIMIT = 100_000;
+const PATH_NODE_LIMIT = 20_000;
 let pathNodes = 0;
 
 function pathNode(display: string, stable: string): PathNode {
