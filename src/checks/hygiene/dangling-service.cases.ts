@@ -162,6 +162,46 @@ spec:
       ],
     },
     {
+      name: 'a per-pod Service with one label the pods lack: only that label is named as the difference',
+      yaml: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: kafka
+spec:
+  serviceName: kafka
+  selector:
+    matchLabels: {app: kafka}
+  template:
+    metadata:
+      labels: {app: kafka}
+    spec:
+      containers:
+      - name: kafka
+        image: kafka:3.7
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kafka-0-web
+spec:
+  selector:
+    statefulset.kubernetes.io/pod-name: kafka-0
+    app: kafka
+    tier: web
+  ports:
+  - port: 8080
+`,
+      expect: [
+        {
+          line: 22,
+          column: 3,
+          path: 'spec.selector',
+          message:
+            'selects statefulset.kubernetes.io/pod-name=kafka-0, app=kafka, tier=web, but no pod template of namespace "default" in the input has these labels (closest: StatefulSet "kafka", whose pods have no tier): the Service has no endpoints',
+        },
+      ],
+    },
+    {
       name: 'a typo in the selector value',
       yaml: `apiVersion: apps/v1
 kind: Deployment

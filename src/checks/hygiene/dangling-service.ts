@@ -1,7 +1,7 @@
 import type { SetCheck } from '../../engine/types.js';
 import { describeResource, type Workload } from '../shared/resource-index.js';
 import { labelsOf, type Labels } from '../shared/selectors.js';
-import { controllerLabelValues, selectingService, workloadsByNamespace, workloadsSelectedBy } from './service-backends.js';
+import { controllerLabelValues, podLabelMatches, selectingService, workloadsByNamespace, workloadsSelectedBy } from './service-backends.js';
 
 function describeSelector(selector: Labels): string {
   return Object.entries(selector)
@@ -15,9 +15,9 @@ function nearestMiss(selector: Labels, workloads: readonly Workload[]): string {
   for (const workload of workloads) {
     const labels = labelsOf(workload.podSpec.metadata);
     const missing = Object.entries(selector)
-      .filter(([key, value]) => labels[key] !== value)
+      .filter(([key, value]) => !podLabelMatches(workload, labels, key, value))
       .map(([key]) => {
-        if (key in labels) return `${key}="${labels[key] ?? ''}"`;
+        if (Object.prototype.hasOwnProperty.call(labels, key)) return `${key}="${labels[key] ?? ''}"`;
         const generated = controllerLabelValues(workload, key);
         return generated === undefined ? `no ${key}` : `${key}="${generated}"`;
       });

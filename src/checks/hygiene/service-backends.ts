@@ -71,11 +71,16 @@ function generatedLabelMatches(workload: Workload, key: string, value: string): 
 /** Whether a Service selector (a map, all pairs required) selects the pods of a workload, whose pod template has `labels`. */
 function selectsWorkload(selector: Labels, workload: Workload, labels: Labels): boolean {
   // Asked for every (Service, workload) pair of a namespace: no entry arrays.
-  for (const key in selector) {
-    const value = selector[key] as string;
-    if (!(Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] === value : generatedLabelMatches(workload, key, value))) return false;
-  }
+  for (const key in selector) if (!podLabelMatches(workload, labels, key, selector[key] as string)) return false;
   return true;
+}
+
+/**
+ * Whether the pods of a workload, whose template has `labels`, carry label `key` with `value`:
+ * as the template writes it, else as the workload's controller adds it.
+ */
+export function podLabelMatches(workload: Workload, labels: Labels, key: string, value: string): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] === value : generatedLabelMatches(workload, key, value);
 }
 
 const NO_WORKLOADS: readonly Workload[] = [];
