@@ -101,8 +101,11 @@ interface PathNode {
   named: Map<string, PathNode> | undefined;
 }
 
+/** Bounds of the tree: nodes, and characters of their texts (long keys make long texts). */
 const PATH_NODE_LIMIT = 20_000;
+const PATH_TEXT_LIMIT = 2_000_000;
 let pathNodes = 0;
+let pathText = 0;
 
 function pathNode(display: string, stable: string): PathNode {
   // Flat now, once, rather than trees of pieces.
@@ -112,9 +115,11 @@ function pathNode(display: string, stable: string): PathNode {
 }
 
 function remember<K>(table: Map<K, PathNode>, key: K, node: PathNode): PathNode {
-  if (pathNodes < PATH_NODE_LIMIT) {
+  const text = node.display.length + node.stable.length;
+  if (pathNodes < PATH_NODE_LIMIT && pathText + text <= PATH_TEXT_LIMIT) {
     table.set(key, node);
     pathNodes++;
+    pathText += text;
   }
   return node;
 }

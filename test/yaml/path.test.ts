@@ -40,6 +40,15 @@ describe('paths', () => {
     }
   });
 
+  it('write long keys whole, up to the bound on remembered text and past it', () => {
+    const long = 'k'.repeat(50_000);
+    for (let i = 0; i < 50; i++) {
+      const described = describePath(pod, ['data', `${long}${i}`]);
+      assert.equal(described.display, `data.${long}${i}`);
+      assert.equal(described.stable, `.data.${long}${i}`);
+    }
+  });
+
   it('write every path right, past the bound of remembered display texts and with keys that look like indexes', () => {
     // More distinct paths than are remembered: later ones are written as they are asked for.
     for (let i = 0; i < 60_000; i += 997) {
@@ -51,6 +60,7 @@ describe('paths', () => {
       assert.equal(describePath(pod, path).display, formatPath(path));
     }
     assert.equal(describePath(pod, ['spec', 'containers', '0']).display, 'spec.containers["0"]');
+
     // The stable form names items by their name, whether or not its text is remembered.
     assert.equal(describePath(pod, ['spec', 'containers', 0, 'image']).stable, '.spec.containers[name=app].image');
     assert.equal(describePath(pod, ['spec', 'containers', 1, 'image']).stable, '.spec.containers[1].image');
