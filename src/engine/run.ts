@@ -248,8 +248,9 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
   }
   // Reports about resources outside the list (a set check should not make these, but nothing is lost).
   for (const [resource, reports] of setReports) for (const { check, report } of reports) record(check, resource, report);
-  current = undefined;
-  places = new Map();
+  // The outcome's closures keep this scope: nothing of the last resource stays with them.
+  current = identified = undefined;
+  places.clear();
 
   const recorded = findings.slice();
   let evaluations: Evaluation[] | undefined;

@@ -1,8 +1,6 @@
 import { hash } from 'node:crypto';
 import { apiGroup, type ResourceIdentity } from '../model/resource.js';
 
-
-
 /** The resource's part of the hashed text. */
 export function identityText(resource: ResourceIdentity): string {
   return `\u0000${apiGroup(resource.apiVersion)}\u0000${resource.kind}\u0000${resource.namespace ?? ''}\u0000${resource.name}\u0000`;

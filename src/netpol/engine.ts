@@ -472,14 +472,10 @@ export class ReachabilityEngine {
           key += `|${names.map((name) => { const port = resolveNamedPort({ ports: ownPorts as readonly ContainerPort[] }, name); return port === undefined ? '-' : `${port.protocol}/${port.port}`; }).join(',')}`;
         }
         let context = this.contexts.get(key);
-        if (context === undefined) this.contexts.set(key, (context = this.createContext(direction, policies, ownPorts)));
+        if (context === undefined) this.contexts.set(key, (context = new DirectionContext(direction, policies, ownPorts)));
         (direction === 'ingress' ? this.ingressContextOf : this.egressContextOf).push(context);
       }
     }
-  }
-
-  private createContext(direction: Direction, policies: DirectionPolicies, ownPorts: readonly ContainerPort[] | undefined): DirectionContext {
-    return new DirectionContext(direction, policies, ownPorts);
   }
 
   /**

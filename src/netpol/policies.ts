@@ -214,18 +214,18 @@ function adminPorts(raw: unknown, where: string, report: Report): RulePorts {
   let fixed = ConnectionSet.EMPTY;
   const named: NamedRulePort[] = [];
   list(raw).forEach((entry, i) => {
-    const at = `${where}.ports[${i}]`;
-    if (!isRecord(entry)) return report('invalid-port', `${at}: a port must be an object; it is ignored`);
+    const at = () => `${where}.ports[${i}]`;
+    if (!isRecord(entry)) return report('invalid-port', `${at()}: a port must be an object; it is ignored`);
     const fields = ['portNumber', 'namedPort', 'portRange'].filter((field) => entry[field] !== undefined && entry[field] !== null);
-    if (fields.length !== 1) return report('invalid-port', `${at}: exactly one field must be set in an AdminNetworkPolicyPort; the port is ignored`);
+    if (fields.length !== 1) return report('invalid-port', `${at()}: exactly one field must be set in an AdminNetworkPolicyPort; the port is ignored`);
     if (typeof entry.namedPort === 'string') return void named.push({ name: entry.namedPort });
     const value = isRecord(entry.portNumber) ? entry.portNumber : isRecord(entry.portRange) ? entry.portRange : undefined;
-    if (value === undefined) return report('invalid-port', `${at}: ${fields[0]} is malformed; the port is ignored`);
+    if (value === undefined) return report('invalid-port', `${at()}: ${fields[0]} is malformed; the port is ignored`);
     const protocol = value.protocol === undefined || value.protocol === '' ? 'TCP' : value.protocol;
-    if (!isProtocol(protocol)) return report('invalid-port', `${at}: unknown protocol ${String(protocol)}; the port is ignored`);
+    if (!isProtocol(protocol)) return report('invalid-port', `${at()}: unknown protocol ${String(protocol)}; the port is ignored`);
     const start = entry.portNumber !== undefined ? value.port : value.start;
     const end = entry.portNumber !== undefined ? value.port : value.end;
-    if (typeof start !== 'number' || typeof end !== 'number' || end < start) return report('invalid-port', `${at}: invalid port numbers; the port is ignored`);
+    if (typeof start !== 'number' || typeof end !== 'number' || end < start) return report('invalid-port', `${at()}: invalid port numbers; the port is ignored`);
     fixed = fixed.union(ConnectionSet.range(protocol, start, end));
   });
   return { all: false, fixed, named };

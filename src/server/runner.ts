@@ -29,6 +29,8 @@ export class PreparedChecks {
   private findings: Finding[] = [];
   private check: ResourceCheck | undefined;
   private severity: Severity | undefined;
+  private identity: ResourceIdentity | undefined;
+  /** The identity with its part of the fingerprints, written at the object's first finding. */
   private identified: IdentifiedResource | undefined;
 
   constructor(readonly checks: readonly ResourceCheck[]) {
@@ -37,7 +39,7 @@ export class PreparedChecks {
       resource: undefined as unknown as Resource,
       podSpec: undefined,
       options: {},
-      report: (report: Report) => this.findings.push(findingOf(this.check as ResourceCheck, this.context.resource, report, this.severity, this.identified as IdentifiedResource, undefined)),
+      report: (report: Report) => this.findings.push(findingOf(this.check as ResourceCheck, this.context.resource, report, this.severity, (this.identified ??= identify(this.identity as ResourceIdentity)), undefined)),
       // One object is admitted at a time: the other objects of the cluster are not known here.
       namespaceObject: () => undefined,
     };
@@ -65,7 +67,8 @@ export class PreparedChecks {
     const context = this.context;
     this.findings = findings;
     context.resource = resource;
-    this.identified = identify(identity);
+    this.identity = identity;
+    this.identified = undefined;
     context.podSpec = podSpecOf(resource);
     for (const check of this.checksFor(resource)) {
       if (settings === undefined) {

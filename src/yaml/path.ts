@@ -14,15 +14,14 @@ interface KeyTexts {
   stable: string;
 }
 
-// The written pieces of paths, made once: keys, indexes and item names repeat across findings.
-// One look-up per key gives all its forms (this runs for every segment of every finding).
+// The written pieces of paths: one look-up per key gives all its forms. Asked when the tree of
+// written paths below meets a new segment, and for every key once the tree is full.
 const keyTexts = rememberedByText((key): KeyTexts => {
   const dotted = `.${key}`;
   if (IDENTIFIER.test(key)) return { first: key, after: dotted, stable: dotted };
   const quoted = `[${JSON.stringify(key)}]`;
   return { first: quoted, after: quoted, stable: dotted };
 });
-const named = rememberedByText((name) => `[name=${name}]`);
 const INDEXES: readonly string[] = Array.from({ length: 256 }, (_, index) => `[${index}]`);
 
 function indexText(index: number): string {
@@ -34,15 +33,9 @@ function indexText(index: number): string {
  * with keys that are not plain identifiers quoted: `metadata.annotations["a.b/c"]`.
  */
 export function formatPath(path: Path): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += indexText(segment);
-    else {
-      const texts = keyTexts(segment);
-      out += out === '' ? texts.first : texts.after;
-    }
-  }
-  return out;
+  let node = ROOT;
+  for (const segment of path) node = typeof segment === 'number' ? indexChild(node, segment) : keyChild(node, segment);
+  return node.display;
 }
 
 /** Follows a path through plain data; undefined when any step is missing. */
@@ -145,7 +138,7 @@ function indexChild(parent: PathNode, index: number): PathNode {
 /** The item at `indexed` (a child of `parent`) when it carries a name: written by index, named in the stable form. */
 function namedChild(parent: PathNode, indexed: PathNode, name: string): PathNode {
   const table = (indexed.named ??= new Map());
-  return table.get(name) ?? remember(table, name, pathNode(indexed.display, parent.stable + named(name)));
+  return table.get(name) ?? remember(table, name, pathNode(indexed.display, `${parent.stable}[name=${name}]`));
 }
 
 export function describePath(root: unknown, path: Path): PathDescription {

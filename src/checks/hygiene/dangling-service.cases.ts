@@ -1,5 +1,24 @@
 import type { CheckCases } from '../../testing/index.js';
 
+/** A StatefulSet whose controller names its pods `kafka-<n>`, for the per-pod Service cases. */
+const KAFKA = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: kafka
+spec:
+  serviceName: kafka
+  selector:
+    matchLabels: {app: kafka}
+  template:
+    metadata:
+      labels: {app: kafka}
+    spec:
+      containers:
+      - name: kafka
+        image: kafka:3.7
+---
+`;
+
 export const cases: CheckCases = {
   valid: [
     {
@@ -124,23 +143,7 @@ spec:
   invalid: [
     {
       name: 'a per-pod Service whose pod name belongs to another StatefulSet than its other label',
-      yaml: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: kafka
-spec:
-  serviceName: kafka
-  selector:
-    matchLabels: {app: kafka}
-  template:
-    metadata:
-      labels: {app: kafka}
-    spec:
-      containers:
-      - name: kafka
-        image: kafka:3.7
----
-apiVersion: v1
+      yaml: `${KAFKA}apiVersion: v1
 kind: Service
 metadata:
   name: zookeeper-0-external
@@ -163,23 +166,7 @@ spec:
     },
     {
       name: 'a per-pod Service with one label the pods lack: only that label is named as the difference',
-      yaml: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: kafka
-spec:
-  serviceName: kafka
-  selector:
-    matchLabels: {app: kafka}
-  template:
-    metadata:
-      labels: {app: kafka}
-    spec:
-      containers:
-      - name: kafka
-        image: kafka:3.7
----
-apiVersion: v1
+      yaml: `${KAFKA}apiVersion: v1
 kind: Service
 metadata:
   name: kafka-0-web

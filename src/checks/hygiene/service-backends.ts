@@ -40,22 +40,31 @@ interface ControllerLabel {
 
 const ORDINAL = /^\d+$/;
 
-/** The label `key` when the workload's controller adds it to its pods with values the input tells (not hashes or UIDs). */
+/**
+ * Labels a workload's controller adds to its pods with values the input tells (not hashes or
+ * UIDs), by key: what the label is for a given workload, when its controller adds it.
+ */
+const CONTROLLER_LABELS: Readonly<Record<string, (resource: Resource) => ControllerLabel | undefined>> = {
+  // Pods are named <statefulset>-<ordinal>; a per-pod Service selects one of them.
+  'statefulset.kubernetes.io/pod-name': (resource) => {
+    if (resource.kind !== 'StatefulSet') return undefined;
+    const prefix = `${resource.name}-`;
+    return { values: `${prefix}<n>`, takes: (value) => value.startsWith(prefix) && ORDINAL.test(value.slice(prefix.length)) };
+  },
+  'apps.kubernetes.io/pod-index': (resource) => (resource.kind === 'StatefulSet' ? { values: '<n>', takes: (value) => ORDINAL.test(value) } : undefined),
+  'job-name': (resource) => jobNameLabel(resource),
+  'batch.kubernetes.io/job-name': (resource) => jobNameLabel(resource),
+};
+
+/** Added to a Job's template when its selector is generated (no `manualSelector: true`). */
+function jobNameLabel(resource: Resource): ControllerLabel | undefined {
+  if (resource.kind !== 'Job' || !isRecord(resource.object.spec) || resource.object.spec.manualSelector === true) return undefined;
+  return { values: resource.name, takes: (value) => value === resource.name };
+}
+
+/** The label `key` when the workload's controller adds it to its pods with values the input tells. */
 function controllerLabel(workload: Workload, key: string): ControllerLabel | undefined {
-  const { resource } = workload;
-  if (resource.kind === 'StatefulSet') {
-    // Pods are named <statefulset>-<ordinal>; a per-pod Service selects one of them.
-    if (key === 'statefulset.kubernetes.io/pod-name') {
-      const prefix = `${resource.name}-`;
-      return { values: `${prefix}<n>`, takes: (value) => value.startsWith(prefix) && ORDINAL.test(value.slice(prefix.length)) };
-    }
-    if (key === 'apps.kubernetes.io/pod-index') return { values: '<n>', takes: (value) => ORDINAL.test(value) };
-  }
-  if (resource.kind === 'Job' && isRecord(resource.object.spec) && resource.object.spec.manualSelector !== true) {
-    // Added to the template when the selector is generated (no `manualSelector: true`).
-    if (key === 'job-name' || key === 'batch.kubernetes.io/job-name') return { values: resource.name, takes: (value) => value === resource.name };
-  }
-  return undefined;
+  return Object.prototype.hasOwnProperty.call(CONTROLLER_LABELS, key) ? CONTROLLER_LABELS[key]?.(workload.resource) : undefined;
 }
 
 /** The values the workload's controller gives a label it adds to every pod (`kafka-<n>`), or undefined when it adds none that the input tells. */
@@ -89,7 +98,7 @@ const NO_WORKLOADS: readonly Workload[] = [];
 const selectionsOf = rememberedPer((_resources: readonly Resource[]) => new Map<Resource, readonly Workload[]>());
 
 /** Keys whose value a controller may give a pod without its template saying so (see `generatedLabelMatches`). */
-const GENERATED_KEYS = new Set([...UNKNOWABLE_LABELS, 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'job-name', 'batch.kubernetes.io/job-name']);
+const GENERATED_KEYS = new Set([...UNKNOWABLE_LABELS, ...Object.keys(CONTROLLER_LABELS)]);
 
 /** The pod template labels of a namespace's workloads, by position, and the positions of the workloads with each label. */
 interface NamespaceLabels {

@@ -3,22 +3,25 @@ import { isRecord } from '../../model/resource.js';
 import { decodeBase64, maskSecret, textOrBytes } from '../shared/masking.js';
 import { findTokens, isSensitiveName, namedSecret } from '../shared/secret-detection.js';
 
+/** How a message names a ConfigMap entry: made only for a finding, as most entries hold nothing. */
+function entryLabel(key: string, field: 'data' | 'binaryData'): string {
+  return `ConfigMap key "${key}"${field === 'binaryData' ? ' (binaryData)' : ''}`;
+}
+
 /** What a ConfigMap value holds that makes it a secret, as a report; undefined when nothing. */
 function secretReport(key: string, value: string | Uint8Array, field: 'data' | 'binaryData'): Report | undefined {
-  // Most entries hold nothing: the path and the wording are made only for a finding.
-  const where = () => `ConfigMap key "${key}"${field === 'binaryData' ? ' (binaryData)' : ''}`;
   if (typeof value !== 'string') {
     // Binary content can only be judged by its key's name.
     if (!isSensitiveName(key) || value.length === 0) return undefined;
-    return { path: [field, key], severity: 'medium', message: `${where()}, whose name marks a credential, holds binary data (${maskSecret(value)})` };
+    return { path: [field, key], severity: 'medium', message: `${entryLabel(key, field)}, whose name marks a credential, holds binary data (${maskSecret(value)})` };
   }
   const tokens = findTokens(value);
   if (tokens.length > 0) {
     const found = tokens.map((token) => `${token.format.label} (${maskSecret(token.text)})`).join(' and ');
-    return { path: [field, key], message: `${where()} holds ${found}` };
+    return { path: [field, key], message: `${entryLabel(key, field)} holds ${found}` };
   }
   if (!namedSecret(key, value)) return undefined;
-  return { path: [field, key], severity: 'medium', message: `${where()}, whose name marks a credential, holds a literal value (${maskSecret(value)})` };
+  return { path: [field, key], severity: 'medium', message: `${entryLabel(key, field)}, whose name marks a credential, holds a literal value (${maskSecret(value)})` };
 }
 
 export const secretInConfigmap: ResourceCheck = {
