@@ -24,15 +24,20 @@ describe('label selectors', () => {
   ];
   for (const { name, selector, matches } of cases) it(name, () => assert.equal(compileSelector(selector).matches(labels), matches));
 
-  it('reports why a selector is invalid', () => {
-    assert.equal(compileSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }).error, "for 'In' operator, values set can't be empty");
+  it('reports why a selector is invalid, as the API server words it', () => {
+    assert.equal(compileSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }).error, "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty");
     assert.equal(compileSelector({ matchLabels: 'app=web' }).error, 'matchLabels must be a map of strings');
     // Written alike as JSON, judged apart: a value YAML reads as NaN is no map, where null is none.
     assert.equal(compileSelector({ matchLabels: null }).error, undefined);
     assert.equal(compileSelector({ matchLabels: Number.NaN }).error, 'matchLabels must be a map of strings');
-    assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator: null }] }).error, '"null" is not a valid label selector operator');
+    assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator: null }] }).error, '"" is not a valid label selector operator');
     assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator: Number.POSITIVE_INFINITY }] }).error, '"Infinity" is not a valid label selector operator');
-    assert.equal(compileSelector({ matchLabels: { tier: '$backend' } }).error, `invalid label value "$backend" for "tier": at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+    assert.equal(
+      compileSelector({ matchLabels: { tier: '$backend' } }).error,
+      `values[0]: Invalid value: "$backend": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
+    assert.equal(compileSelector({ matchLabels: { 'app@b': 'web' } }).error, `key: Invalid value: "app@b": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+    assert.equal(compileSelector({ matchLabels: { tier: 7 } }).error, 'matchLabels["tier"] must be a string');
   });
 
   it('equal selectors written differently share a key', () => {

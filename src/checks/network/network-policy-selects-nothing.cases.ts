@@ -146,7 +146,7 @@ spec:
       - name: web
         image: nginx:1.27
 `,
-      expect: [{ line: 7, column: 3, path: 'spec.podSelector', message: `NetworkPolicy "web" selects no pod: its podSelector is invalid (for 'In' operator, values set can't be empty)` }],
+      expect: [{ line: 7, column: 3, path: 'spec.podSelector', message: `NetworkPolicy "web" selects no pod: its podSelector is invalid (values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty)` }],
     },
   ],
 };

@@ -1,8 +1,8 @@
 import { rememberedPer } from '../../model/memo.js';
+import { requirementHolds, type Labels } from '../../model/label-selector.js';
 import { isRecord, isStringList } from '../../model/resource.js';
 
-/** An object's labels: string values only (the API server rejects anything else). */
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels };
 
 const EMPTY_LABELS: Labels = Object.freeze({});
 
@@ -17,27 +17,26 @@ export function labelsOf(metadata: unknown): Labels {
   return isRecord(metadata) && isRecord(metadata.labels) ? readLabels(metadata.labels) : EMPTY_LABELS;
 }
 
-/** One `matchExpressions` requirement, as apimachinery evaluates it; an invalid one matches nothing. */
+/**
+ * One `matchExpressions` requirement as written, evaluated as apimachinery does; an invalid one
+ * (unknown operator, values where none belong or none where some must be) matches nothing. The
+ * key's spelling is not judged here: the hygiene checks ask whether a selector as written
+ * selects some labels, and an invalid key is a problem of its own.
+ */
 function requirementMatches(requirement: unknown, labels: Labels): boolean {
   if (!isRecord(requirement) || typeof requirement.key !== 'string') return false;
-  const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
-  const value = labels[requirement.key];
   const values = requirement.values ?? [];
   if (!isStringList(values)) return false;
-  switch (requirement.operator) {
-    case 'In':
-      // `In` needs at least one value; the API server rejects an empty list.
-      return values.length > 0 && has && values.includes(value as string);
-    case 'NotIn':
-      // Unlike In, NotIn is satisfied by an object that lacks the label altogether.
-      return values.length > 0 && (!has || !values.includes(value as string));
-    case 'Exists':
-      return values.length === 0 && has;
-    case 'DoesNotExist':
-      return values.length === 0 && !has;
-    default:
-      return false;
+  const operator = requirement.operator;
+  if (operator === 'In' || operator === 'NotIn') {
+    // The API server rejects an empty list for both.
+    if (values.length === 0) return false;
+  } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+    if (values.length > 0) return false;
+  } else {
+    return false;
   }
+  return requirementHolds({ key: requirement.key, operator, values }, labels);
 }
 
 /**
