@@ -14,8 +14,12 @@
  * evaluated once. Each step still binds a fresh variable, so closures capture the same values.
  *
  * Only what the checker proves is rewritten: an `Array`, `ReadonlyArray` or tuple type, or a
- * union of them; a `const` or `let` binding (any pattern); a loop with at most one label. Maps,
- * Sets, strings, iterators, `any` and type parameters keep their `for…of`.
+ * union of them; a `const` or `let` binding (any pattern) whose variables the iterated expression
+ * does not refer to; a loop with at most one label. Maps, Sets, strings, iterators, `any`, type
+ * parameters and `using` bindings keep their `for…of`. A value whose type says array but which is
+ * not one (an `as` assertion that lies, an `Array` subclass with its own iterator) would be looped
+ * over differently: the sources assert no such thing, and a test compares the built library
+ * with the sources on every corpus.
  */
 import ts from 'typescript';
 
@@ -25,12 +29,39 @@ function isArrayType(checker: ts.TypeChecker, type: ts.Type): boolean {
   return checker.isArrayType(type) || checker.isTupleType(type);
 }
 
-/** A loop this transform may rewrite: its binding is a `const` or `let` declaration and its value an array. */
+/** The variables a binding declares: `item`, or every name of a pattern such as `[key, { value }]`. */
+function boundSymbols(checker: ts.TypeChecker, name: ts.BindingName, into = new Set<ts.Symbol>()): Set<ts.Symbol> {
+  if (ts.isIdentifier(name)) {
+    const symbol = checker.getSymbolAtLocation(name);
+    if (symbol !== undefined) into.add(symbol);
+  } else {
+    for (const element of name.elements) if (!ts.isOmittedExpression(element)) boundSymbols(checker, element.name, into);
+  }
+  return into;
+}
+
+/** Whether an expression refers to one of the variables anywhere inside it (a closure included). */
+function refersTo(checker: ts.TypeChecker, node: ts.Node, symbols: ReadonlySet<ts.Symbol>): boolean {
+  if (ts.isIdentifier(node)) {
+    const symbol = ts.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+    if (symbol !== undefined && symbols.has(symbol)) return true;
+  }
+  return ts.forEachChild(node, (child) => refersTo(checker, child, symbols) || undefined) === true;
+}
+
+/**
+ * A loop this transform may rewrite: its binding is a plain `const` or `let` declaration (not
+ * `using`, whose disposal the loop performs), its value an array, and the iterated expression does
+ * not refer to the variables it binds: there they are the loop's own, not yet initialised, where
+ * the rewritten loop would evaluate the expression in the enclosing scope.
+ */
 function rewritable(checker: ts.TypeChecker, node: ts.Node): node is ts.ForOfStatement & { initializer: ts.VariableDeclarationList } {
   if (!ts.isForOfStatement(node) || node.awaitModifier !== undefined) return false;
   const binding = node.initializer;
   if (!ts.isVariableDeclarationList(binding) || binding.declarations.length !== 1) return false;
-  if ((binding.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0) return false;
+  const kind = binding.flags & ts.NodeFlags.BlockScoped;
+  if (kind !== ts.NodeFlags.Const && kind !== ts.NodeFlags.Let) return false;
+  if (refersTo(checker, node.expression, boundSymbols(checker, (binding.declarations[0] as ts.VariableDeclaration).name))) return false;
   return isArrayType(checker, checker.getTypeAtLocation(node.expression));
 }
 
@@ -45,7 +76,7 @@ export function indexedLoops(program: ts.Program): ts.TransformerFactory<ts.Sour
       const list = factory.createUniqueName('list');
       const index = factory.createUniqueName('index');
       const declaration = loop.initializer.declarations[0] as ts.VariableDeclaration;
-      const kind = loop.initializer.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let);
+      const kind = loop.initializer.flags & ts.NodeFlags.BlockScoped;
       const item = factory.createVariableStatement(
         undefined,
         factory.createVariableDeclarationList([factory.createVariableDeclaration(ts.visitNode(declaration.name, visit) as ts.BindingName, undefined, undefined, factory.createElementAccessExpression(list, index))], kind),

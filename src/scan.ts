@@ -142,6 +142,10 @@ export function isFailing(finding: Finding, failOn: FailThreshold): boolean {
  * input (that becomes diagnostics); throws {@link BulwarkError} on invalid options.
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  // Callers from JavaScript get a clear error, not an empty scan, for a list given as something else (a Set, a string).
+  for (const field of ['paths', 'sources', 'checks', 'admissionPolicies'] as const) {
+    if (options[field] !== undefined && !Array.isArray(options[field])) throw new BulwarkError('BULWARK_E_USAGE', `scan: options.${field} must be an array`);
+  }
   const policy = options.policy;
   let catalogue = catalogueOf(policy);
   const admissionPolicies = options.admissionPolicies === undefined ? undefined : await loadAdmissionPolicies(options.admissionPolicies, options);

@@ -20,6 +20,20 @@ describe('the shared label selector reader', () => {
     assert.equal(compileSelector({ matchLabels: null }).error, undefined);
   });
 
+  it('takes no inherited property for an operator', () => {
+    for (const operator of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      assert.equal(compileSelector({ matchExpressions: [{ key: 'a', operator }] }).error, `${JSON.stringify(operator)} is not a valid label selector operator`);
+      // With another requirement on the same key, ordering them must not fail either.
+      assert.equal(compileSelector({ matchLabels: { a: 'x' }, matchExpressions: [{ key: 'a', operator }] }).matches({ a: 'x' }), false);
+    }
+  });
+
+  it('gives equal selectors equal keys, whatever the order of their requirements', () => {
+    const one = compileSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: ['x'] }, { key: 'a', operator: 'In', values: ['y', 'z'] }] });
+    const other = compileSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: ['z', 'y'] }, { key: 'a', operator: 'In', values: ['x'] }] });
+    assert.equal(one.key, other.key);
+  });
+
   it('evaluates NotIn as apimachinery does: an absent label satisfies it', () => {
     assert.equal(requirementHolds({ key: 'env', operator: 'NotIn', values: ['prod'] }, {}), true);
     assert.equal(requirementHolds({ key: 'env', operator: 'NotIn', values: ['prod'] }, { env: 'prod' }), false);

@@ -20,7 +20,7 @@ export interface Requirement {
 
 /** A label selector checked once and ready to match many label sets. */
 export interface Selector {
-  /** In a canonical order: by key, then operator. */
+  /** In a canonical order (by key, then operator, then values). */
   readonly requirements: readonly Requirement[];
   /** Selects every label set (`{}`). */
   readonly empty: boolean;
@@ -108,9 +108,17 @@ export function requirementHolds(requirement: Requirement, labels: Labels): bool
   }
 }
 
+/** A requirement as canonical text: its values sorted. */
+function requirementText(requirement: Requirement): string {
+  return JSON.stringify([requirement.key, requirement.operator, [...requirement.values].sort()]);
+}
+
 function makeSelector(requirements: Requirement[], error?: string): Selector {
-  const sorted = [...requirements].sort((a, b) => (a.key === b.key ? a.operator.localeCompare(b.operator) : a.key < b.key ? -1 : 1));
-  const key = error !== undefined ? `!invalid:${error}` : JSON.stringify(sorted.map((r) => [r.key, r.operator, [...r.values].sort()]));
+  // Ordered by their canonical texts, so that equal selectors written in any order get equal keys.
+  const texts = new Map(requirements.map((requirement) => [requirement, requirementText(requirement)]));
+  const text = (requirement: Requirement) => texts.get(requirement) as string;
+  const sorted = [...requirements].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+  const key = error !== undefined ? `!invalid:${error}` : `[${sorted.map(text).join(',')}]`;
   return {
     requirements: sorted,
     empty: error === undefined && sorted.length === 0,
@@ -138,7 +146,8 @@ function compileObject(raw: Record<string, unknown>): Selector {
   if (!Array.isArray(expressions)) return invalid('matchExpressions must be a list');
   for (const expression of expressions) {
     if (!isRecord(expression) || typeof expression.key !== 'string') return invalid('each matchExpressions item needs a key, an operator and values');
-    const operator = typeof expression.operator === 'string' ? OPERATORS[expression.operator] : undefined;
+    // Own keys only: `toString` or `constructor` must not pass for an operator.
+    const operator = typeof expression.operator === 'string' && Object.hasOwn(OPERATORS, expression.operator) ? OPERATORS[expression.operator] : undefined;
     if (operator === undefined) return invalid(`${JSON.stringify(String(expression.operator ?? ''))} is not a valid label selector operator`);
     const values = expression.values ?? [];
     if (!isStringList(values)) return invalid('matchExpressions values must be a list of strings');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as source from '../../src/index.js';
-import { CORPUS, HAS_CORPUS, noteMissingCorpus, ROOT } from '../helpers.js';
+import { CORPUS, filesUnder, HAS_CORPUS, noteMissingCorpus, ROOT } from '../helpers.js';
 
 /**
  * The tests run the TypeScript sources; users run dist/, which the build compiles with its own
@@ -13,7 +13,20 @@ import { CORPUS, HAS_CORPUS, noteMissingCorpus, ROOT } from '../helpers.js';
  */
 const BUILT = join(ROOT, 'dist', 'index.js');
 
-describe('the built library', { skip: !existsSync(BUILT) && 'dist/ not built: run npm run build' }, () => {
+/** Why the comparison cannot run: no build, or one older than the sources (`npm test` builds first). */
+function notComparable(): string | false {
+  if (!existsSync(BUILT)) return 'dist/ not built: run npm run build';
+  const built = statSync(BUILT).mtimeMs;
+  const newer = filesUnder(join(ROOT, 'src'), ['.ts']).find((file) => !file.endsWith('.test.ts') && statSync(file).mtimeMs > built);
+  return newer === undefined ? false : `dist/ is older than ${newer}: run npm run build`;
+}
+
+describe('the built library', { skip: notComparable() }, () => {
+  it('was compiled with the build transform', () => {
+    // The engine's loop over the resources, as the transform writes it.
+    assert.match(readFileSync(join(ROOT, 'dist', 'engine', 'run.js'), 'utf8'), /for \(let index_\d+ = 0; index_\d+ < list_\d+\.length; index_\d+\+\+\)/);
+  });
+
   it('scans exactly as the sources do', async () => {
     const built = (await import(pathToFileURL(BUILT).href)) as typeof source;
     if (!HAS_CORPUS) noteMissingCorpus('the comparison of the built library on the external corpora');

@@ -164,6 +164,28 @@ export function inAClassMethod(): number {
   }
   return new Counter().add([1, 2, 3]).total;
 }
+export function iteratedExpressionMentionsTheBinding(): string {
+  const pick = (): string => 'outer';
+  try {
+    // The closure sees the loop's own binding, not yet initialised when the array is made.
+    for (const pick of [() => pick]) return typeof pick();
+    return 'no items';
+  } catch (error) {
+    return (error as Error).constructor.name + String(pick === undefined);
+  }
+}
+export function usingBindings(): string[] {
+  const log: string[] = [];
+  const resource = (name: string): Disposable => ({ [Symbol.dispose]: () => log.push(\`dispose \${name}\`) });
+  for (using item of [resource('a'), resource('b')]) log.push(item === undefined ? 'none' : 'body');
+  return log;
+}
+export async function awaitUsingBindings(): Promise<string[]> {
+  const log: string[] = [];
+  const resource = (name: string): AsyncDisposable => ({ [Symbol.asyncDispose]: async () => void log.push(\`dispose \${name}\`) });
+  for (await using item of [resource('a'), resource('b')]) log.push(item === undefined ? 'none' : 'body');
+  return log;
+}
 export function notArrays(): unknown[] {
   const out: unknown[] = [];
   for (const [key, value] of new Map([['k', 1]])) out.push(key, value);
@@ -181,7 +203,7 @@ export function notArrays(): unknown[] {
 `;
 
 const FILE = '/virtual/snippets.ts';
-const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, strict: true, lib: ['lib.es2023.d.ts'], types: [], noEmitOnError: true };
+const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, strict: true, lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'], types: [], noEmitOnError: true };
 
 /** The snippets compiled as tsc does, and with the transform: JavaScript texts. */
 function compileBoth(): { plain: string; transformed: string; diagnostics: readonly ts.Diagnostic[] } {
@@ -212,9 +234,11 @@ describe('indexed loops (build transform)', () => {
 
   it('rewrites loops over arrays and leaves other iterables alone', () => {
     const forOfs = (code: string) => (code.match(/for \((const|let) [^;]*? of /g) ?? []).length;
-    // tsc keeps every for…of; the transform keeps the five over a Map, a Set, a string, a generator and an iterable, and the one under two labels.
-    assert.equal(forOfs(plain), 31);
-    assert.equal(forOfs(transformed), 6);
+    // tsc keeps every for…of; the transform keeps the five over a Map, a Set, a string, a generator
+    // and an iterable, the one under two labels, the one whose array mentions its binding's name,
+    // and the two `using` loops (whose disposal the loop performs).
+    assert.equal(forOfs(plain), 34);
+    assert.equal(forOfs(transformed), 9);
     assert.match(transformed, /outer: for \(let index_\d+ = 0;/);
     assert.match(transformed, /first: second: for \(const a of/);
   });
@@ -223,7 +247,7 @@ describe('indexed loops (build transform)', () => {
     const before = await load(plain);
     const after = await load(transformed);
     const names = Object.keys(before).sort();
-    assert.equal(names.length, 21);
+    assert.equal(names.length, 24);
     for (const name of names) {
       const expected = await (before[name] as () => unknown)();
       assert.deepEqual(await (after[name] as () => unknown)(), expected, name);

@@ -193,3 +193,10 @@ spec:
     );
   });
 });
+
+describe('scan options', () => {
+  it('rejects a list given as something other than an array', async () => {
+    await assert.rejects(scan({ paths: new Set(['examples']) as unknown as string[] }), { code: 'BULWARK_E_USAGE', message: 'scan: options.paths must be an array' });
+    await assert.rejects(scan({ checks: 'privileged-container' as unknown as string[] }), { code: 'BULWARK_E_USAGE', message: 'scan: options.checks must be an array' });
+  });
+});
