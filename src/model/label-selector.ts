@@ -113,6 +113,12 @@ function requirementText(requirement: Requirement): string {
   return JSON.stringify([requirement.key, requirement.operator, [...requirement.values].sort()]);
 }
 
+/** Whether every requirement holds: a plain loop, as selectors are matched against every workload's labels. */
+function allHold(requirements: readonly Requirement[], labels: Labels): boolean {
+  for (const requirement of requirements) if (!requirementHolds(requirement, labels)) return false;
+  return true;
+}
+
 function makeSelector(requirements: Requirement[], error?: string): Selector {
   // Ordered by their canonical texts, so that equal selectors written in any order get equal keys.
   const texts = new Map(requirements.map((requirement) => [requirement, requirementText(requirement)]));
@@ -124,7 +130,7 @@ function makeSelector(requirements: Requirement[], error?: string): Selector {
     empty: error === undefined && sorted.length === 0,
     key,
     ...(error !== undefined ? { error } : {}),
-    matches: error !== undefined ? () => false : sorted.length === 0 ? () => true : (labels) => sorted.every((requirement) => requirementHolds(requirement, labels)),
+    matches: error !== undefined ? () => false : sorted.length === 0 ? () => true : (labels) => allHold(sorted, labels),
   };
 }
 
