@@ -66,31 +66,39 @@ function goStrings(values: readonly string[]): string {
   return `[]string{${values.map((value) => JSON.stringify(value)).join(', ')}}`;
 }
 
-/** One requirement as `labels.NewRequirement` checks it, or why it is invalid. `Equals` is a `matchLabels` pair. */
-function requirement(key: string, operator: Requirement['operator'] | 'Equals', values: readonly string[]): Requirement | string {
-  const keyProblem = labelKeyProblem(key);
-  if (keyProblem !== undefined) return `key: Invalid value: ${JSON.stringify(key)}: ${keyProblem}`;
+const OPERATORS: Readonly<Record<string, Requirement['operator']>> = { In: 'In', NotIn: 'NotIn', Exists: 'Exists', DoesNotExist: 'DoesNotExist' };
+
+/** The operator a `matchExpressions` item names, or undefined for anything else (own keys only: `toString` is no operator). */
+export function operatorOf(value: unknown): Requirement['operator'] | undefined {
+  return typeof value === 'string' && Object.hasOwn(OPERATORS, value) ? OPERATORS[value] : undefined;
+}
+
+/** Why an operator cannot take this many values, as the API server says it; undefined when it can. `Equals` is a `matchLabels` pair. */
+export function valueCountProblem(operator: Requirement['operator'] | 'Equals', values: readonly string[]): string | undefined {
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) return `values: Invalid value: ${goStrings(values)}: for 'in', 'notin' operators, values set can't be empty`;
-      break;
+      return values.length === 0 ? `values: Invalid value: ${goStrings(values)}: for 'in', 'notin' operators, values set can't be empty` : undefined;
     case 'Equals':
-      if (values.length !== 1) return `values: Invalid value: ${goStrings(values)}: exact-match compatibility requires one single value`;
-      break;
+      return values.length !== 1 ? `values: Invalid value: ${goStrings(values)}: exact-match compatibility requires one single value` : undefined;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length !== 0) return `values: Invalid value: ${goStrings(values)}: values set must be empty for exists and does not exist`;
-      break;
+      return values.length !== 0 ? `values: Invalid value: ${goStrings(values)}: values set must be empty for exists and does not exist` : undefined;
   }
+}
+
+/** One requirement as `labels.NewRequirement` checks it, or why it is invalid. */
+function requirement(key: string, operator: Requirement['operator'] | 'Equals', values: readonly string[]): Requirement | string {
+  const keyProblem = labelKeyProblem(key);
+  if (keyProblem !== undefined) return `key: Invalid value: ${JSON.stringify(key)}: ${keyProblem}`;
+  const countProblem = valueCountProblem(operator, values);
+  if (countProblem !== undefined) return countProblem;
   for (let i = 0; i < values.length; i++) {
     const problem = labelValueProblem(values[i] as string);
     if (problem !== undefined) return `values[${i}]: Invalid value: ${JSON.stringify(values[i])}: ${problem}`;
   }
   return { key, operator: operator === 'Equals' ? 'In' : operator, values };
 }
-
-const OPERATORS: Readonly<Record<string, Requirement['operator']>> = { In: 'In', NotIn: 'NotIn', Exists: 'Exists', DoesNotExist: 'DoesNotExist' };
 
 /** Whether one requirement holds for these labels. */
 export function requirementHolds(requirement: Requirement, labels: Labels): boolean {
@@ -121,10 +129,9 @@ function allHold(requirements: readonly Requirement[], labels: Labels): boolean 
 
 function makeSelector(requirements: Requirement[], error?: string): Selector {
   // Ordered by their canonical texts, so that equal selectors written in any order get equal keys.
-  const texts = new Map(requirements.map((requirement) => [requirement, requirementText(requirement)]));
-  const text = (requirement: Requirement) => texts.get(requirement) as string;
-  const sorted = [...requirements].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
-  const key = error !== undefined ? `!invalid:${error}` : `[${sorted.map(text).join(',')}]`;
+  const written = requirements.map((requirement) => ({ requirement, text: requirementText(requirement) })).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const sorted = written.map((entry) => entry.requirement);
+  const key = error !== undefined ? `!invalid:${error}` : `[${written.map((entry) => entry.text).join(',')}]`;
   return {
     requirements: sorted,
     empty: error === undefined && sorted.length === 0,
@@ -152,8 +159,7 @@ function compileObject(raw: Record<string, unknown>): Selector {
   if (!Array.isArray(expressions)) return invalid('matchExpressions must be a list');
   for (const expression of expressions) {
     if (!isRecord(expression) || typeof expression.key !== 'string') return invalid('each matchExpressions item needs a key, an operator and values');
-    // Own keys only: `toString` or `constructor` must not pass for an operator.
-    const operator = typeof expression.operator === 'string' && Object.hasOwn(OPERATORS, expression.operator) ? OPERATORS[expression.operator] : undefined;
+    const operator = operatorOf(expression.operator);
     if (operator === undefined) return invalid(`${JSON.stringify(String(expression.operator ?? ''))} is not a valid label selector operator`);
     const values = expression.values ?? [];
     if (!isStringList(values)) return invalid('matchExpressions values must be a list of strings');

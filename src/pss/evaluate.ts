@@ -107,9 +107,7 @@ function findChecks(policy: PssPolicy): Array<{ check: PssCheck; version: Versio
 export function evaluatePod(pod: PodView, policy: PssPolicy): PssEvaluation {
   const violations: PssViolation[] = [];
   const active = checksFor(policy);
-  // Indexed: every pod of a scan asks, much of it before the compiler has optimised this.
-  for (let i = 0; i < active.length; i++) {
-    const { check, version } = active[i] as { check: PssCheck; version: VersionedCheck };
+  for (const { check, version } of active) {
     const result = version.evaluate(pod);
     if (result.allowed) continue;
     const reason = result.reason ?? check.id;

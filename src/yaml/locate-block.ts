@@ -184,13 +184,10 @@ function walkBlockYaml(doc: BlockText, firstContentLine: number, path: Path, cac
   let node = cache.step.value;
   let level = cache;
   let last: LinePosition | undefined;
-  // Indexed loops: this runs once per finding, much of it before the compiler has optimised it.
-  for (let depth = 0; depth < path.length; depth++) {
-    const segment = path[depth] as string | number;
+  for (const segment of path) {
     const children = (level.children ??= []);
     let next: StepCache | undefined;
-    for (let i = 0; i < children.length; i++) {
-      const entry = children[i] as [string | number, StepCache];
+    for (const entry of children) {
       if (entry[0] === segment) {
         next = entry[1];
         break;

@@ -147,9 +147,7 @@ export function describePath(root: unknown, path: Path): PathDescription {
   let present = true;
   let written = ROOT;
   let place = ROOT;
-  // Indexed: once per finding, often before the compiler has optimised it.
-  for (let depth = 0; depth < path.length; depth++) {
-    const segment = path[depth] as string | number;
+  for (const segment of path) {
     let next: unknown;
     if (typeof segment === 'number') {
       next = Array.isArray(node) ? node[segment] : undefined;

@@ -1,13 +1,14 @@
 import type { CheckCases } from '../../testing/index.js';
 
 /** A StatefulSet whose controller names its pods `kafka-<n>`, for the per-pod Service cases. */
-const KAFKA = `apiVersion: apps/v1
+function kafka(replicas?: number): string {
+  return `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
   name: kafka
 spec:
   serviceName: kafka
-  selector:
+${replicas === undefined ? '' : `  replicas: ${replicas}\n`}  selector:
     matchLabels: {app: kafka}
   template:
     metadata:
@@ -18,6 +19,7 @@ spec:
         image: kafka:3.7
 ---
 `;
+}
 
 export const cases: CheckCases = {
   valid: [
@@ -52,24 +54,7 @@ spec:
     },
     {
       name: 'a per-pod Service selects a label the StatefulSet controller adds',
-      yaml: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: kafka
-spec:
-  serviceName: kafka
-  replicas: 3
-  selector:
-    matchLabels: {app: kafka}
-  template:
-    metadata:
-      labels: {app: kafka}
-    spec:
-      containers:
-      - name: kafka
-        image: kafka:3.7
----
-apiVersion: v1
+      yaml: `${kafka(3)}apiVersion: v1
 kind: Service
 metadata:
   name: kafka-0-external
@@ -143,7 +128,7 @@ spec:
   invalid: [
     {
       name: 'a per-pod Service whose pod name belongs to another StatefulSet than its other label',
-      yaml: `${KAFKA}apiVersion: v1
+      yaml: `${kafka()}apiVersion: v1
 kind: Service
 metadata:
   name: zookeeper-0-external
@@ -166,7 +151,7 @@ spec:
     },
     {
       name: 'a per-pod Service with one label the pods lack: only that label is named as the difference',
-      yaml: `${KAFKA}apiVersion: v1
+      yaml: `${kafka()}apiVersion: v1
 kind: Service
 metadata:
   name: kafka-0-web

@@ -1,5 +1,5 @@
 import { rememberedPer } from '../../model/memo.js';
-import { requirementHolds, type Labels } from '../../model/label-selector.js';
+import { operatorOf, requirementHolds, valueCountProblem, type Labels } from '../../model/label-selector.js';
 import { isRecord, isStringList } from '../../model/resource.js';
 
 export type { Labels };
@@ -25,17 +25,9 @@ export function labelsOf(metadata: unknown): Labels {
  */
 function requirementMatches(requirement: unknown, labels: Labels): boolean {
   if (!isRecord(requirement) || typeof requirement.key !== 'string') return false;
+  const operator = operatorOf(requirement.operator);
   const values = requirement.values ?? [];
-  if (!isStringList(values)) return false;
-  const operator = requirement.operator;
-  if (operator === 'In' || operator === 'NotIn') {
-    // The API server rejects an empty list for both.
-    if (values.length === 0) return false;
-  } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-    if (values.length > 0) return false;
-  } else {
-    return false;
-  }
+  if (operator === undefined || !isStringList(values) || valueCountProblem(operator, values) !== undefined) return false;
   return requirementHolds({ key: requirement.key, operator, values }, labels);
 }
 
